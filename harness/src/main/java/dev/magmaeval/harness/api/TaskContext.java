@@ -1,0 +1,34 @@
+package dev.magmaeval.harness.api;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a {@link TaskFunction.Factory} or an aggregation may know about the run. */
+public interface TaskContext {
+
+  String taskName();
+
+  /** The task's resolved YAML config (includes merged, group overrides applied). */
+  Map<String, Object> config();
+
+  /** The {@code --model} name. */
+  String modelName();
+
+  /** {@code --output_path}, if given; submission files go under {@code <output_path>/submissions/}. */
+  Optional<Path> outputPath();
+
+  /** The run's clock (injected, so that file names and dates are testable). */
+  Clock clock();
+
+  /**
+   * Opens another config or split of a dataset, through the same resolution as the task's own ({@code --data_dir},
+   * then the Hugging Face cache). For joins such as GQA's images.
+   */
+  List<Doc> openDataset(String path, String name, String split);
+
+  /** A warning for the user, shown once per distinct message. */
+  void warn(String message);
+}
