@@ -11,6 +11,15 @@ import java.util.List;
  */
 public interface ModelBackend extends AutoCloseable {
 
+  /**
+   * Heavy per-request work (decoding and resizing images, sampling video frames, tokenizing) that the engine runs
+   * on worker threads ahead of the model, for a bounded number of requests at a time. The engine calls it exactly
+   * once per request and only sends a request to the model after it returned; a backend keeps what it prepared
+   * (keyed by {@link Request#id()}) and drops it once the request is answered. An exception fails that request
+   * alone, as a {@link Response.Failure} with the exception's message. Must be thread-safe. Default: nothing.
+   */
+  default void prepare(Request request) throws Exception {}
+
   List<Response> generateUntil(List<Request.Generation> batch);
 
   /** Mean token loss per request; backends that cannot score text leave the default, which refuses. */
