@@ -1,6 +1,7 @@
 package dev.magmaeval.harness.run;
 
 import dev.magmaeval.harness.api.Doc;
+import dev.magmaeval.harness.api.MissingColumnException;
 import dev.magmaeval.harness.api.ModelBackend;
 import dev.magmaeval.harness.api.ModelContext;
 import dev.magmaeval.harness.api.ModelProvider;
@@ -126,16 +127,23 @@ public final class Evaluation {
         InferenceRunner.Outcome inference;
         try (Progress progress = progress(task.name(), to - from)) {
           inference = runner.run(task, configHash, () -> leaf.docs.docs(from, to, true), progress);
+        } catch (MissingColumnException e) {
+          throw new IllegalArgumentException("task '" + task.name() + "': " + e.getMessage(), e);
         }
         log.debug(task.name() + ": " + inference.sentToModel() + " requests sent to the model, "
             + inference.fromJournal() + " from the journal");
         boolean samples = files != null && (run.logSamples() || run.predictOnly());
         if (samples) files.startSamples(task.name());
         Stream<Doc> docs = leaf.docs.docs(from, to, false);
-        TaskScore score = scorer.score(task, docs, inference.plans(), inference.responses(),
-            new HashSet<>(leaf.docs.mediaColumns()), r -> {
-              if (samples) files.writeSample(r);
-            });
+        TaskScore score;
+        try {
+          score = scorer.score(task, docs, inference.plans(), inference.responses(),
+              new HashSet<>(leaf.docs.mediaColumns()), r -> {
+                if (samples) files.writeSample(r);
+              });
+        } catch (MissingColumnException e) {
+          throw new IllegalArgumentException("task '" + task.name() + "': " + e.getMessage(), e);
+        }
         if (score.errors() > 0) {
           log.error(task.name() + ": " + score.errors() + " samples failed (see 'error' in the samples file); "
               + "they are not scored");

@@ -147,4 +147,16 @@ class EngineRunTest {
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(results().get("results").get("eng_gen").get("exact_match,none").asDouble()).isEqualTo(0.5);
   }
+
+  @Test
+  void aMissingColumnNamesTheTaskTheColumnAndTheDatasetFile() throws IOException {
+    Path extra = tmp.resolve("extra-tasks/broken");
+    Files.createDirectories(extra);
+    Files.writeString(extra.resolve("broken.yaml"), "task: eng_broken\ndataset_path: test-org/EngineQA\n"
+        + "test_split: test\ndoc_to_text: \"{{question}}\"\ndoc_to_visual: picture\ndoc_to_target: answer\n");
+    CliRun.Result r = CliRun.in(CliRun.repoRoot()).run("--model", "fake", "--include_path",
+        tmp.resolve("extra-tasks").toString(), "--data_dir", data.toString(), "--tasks", "eng_broken");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("task 'eng_broken'", "missing column 'picture'", "test-00000-of-00001.parquet");
+  }
 }
