@@ -49,15 +49,35 @@ final class TaskConfigFields {
     return cfg;
   }
 
-  /** {@code TaskConfig.to_dict()}: None fields dropped, top-level callables as {@code str(fn)}, values copied. */
+  /**
+   * {@code TaskConfig.to_dict()} as written to results: None fields dropped, callables as {@code str(fn)} at any
+   * depth (top-level ones by to_dict, nested ones such as {@code metric_list} aggregations by the JSON default
+   * handler), values copied.
+   */
   static Map<String, Object> dump(Map<String, Object> cfg) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : cfg.entrySet()) {
       Object v = e.getValue();
       if (v == null) continue;
-      out.put(e.getKey(), v instanceof FunctionRef ref ? ref.toString() : deepCopy(v));
+      out.put(e.getKey(), dumped(v));
     }
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object dumped(Object v) {
+    if (v instanceof FunctionRef ref) return ref.toString();
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      ((Map<String, Object>) m).forEach((k, x) -> c.put(k, dumped(x)));
+      return c;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> c = new ArrayList<>();
+      l.forEach(x -> c.add(dumped(x)));
+      return c;
+    }
+    return v;
   }
 
   @SuppressWarnings("unchecked")
