@@ -160,7 +160,60 @@ def choices(out, lmms):
     write(os.path.join(out, "choice_aggregate.json"), {"lmms_eval": lmms}, aggs)
 
 
-FAMILIES = {"chartqa": chartqa, "pope": pope, "mme": mme, "choice": choices}
+def webbench(out, lmms):
+    rouge_checkout = os.environ.get("ROUGE_CHECKOUT", "/work/ref/rouge")
+    sys.path.insert(0, rouge_checkout)  # pltrdy/rouge, as lmms-eval's `rouge` dependency
+    m = lmms_loader.load("lmms_eval.tasks.visualwebbench.utils")
+    rng = random.Random(57)
+    texts = ["Home", "Sign in to your account", "The quick brown fox. Jumps over the lazy dog.", "a. b. c.", "...",
+             "", " ", "x", "Search results for shoes", "Welcome to the site! Sign in.", "1. Introduction",
+             "Price: $19.99", "the the the", "Contact us | About us", "ß straße", "İstanbul", "ΑΣ ας",
+             "Click here.", ". .", "a .b", "A", "  spaced   out  text  ", "e-mail\tus\nnow"] + hard_strings(58, 40)
+
+    def variant(t):
+        r = rng.random()
+        if r < 0.3:
+            return t
+        if r < 0.5:
+            words = t.split(" ")
+            rng.shuffle(words)
+            return " ".join(words)
+        if r < 0.6:
+            return t.upper()
+        if r < 0.8:
+            return t + " " + rng.choice(texts)
+        return rng.choice(texts)
+
+    cases = []
+    for i in range(600):
+        gold = rng.choice(texts)
+        pred = variant(gold)
+        task = rng.choice(["web_caption", "heading_ocr", "element_ocr"])
+        cases.append({"task": task, "pred": pred, "gold": gold,
+                      "rouge": outcome(m.visualwebbench_process_results_rouge, {"answer": gold, "task_type": task},
+                                       [pred])})
+    write(os.path.join(out, "webbench_rouge.json"), {"lmms_eval": lmms, "rouge": rouge_checkout}, cases)
+
+    cases = []
+    for i in range(500):
+        golds = [rng.choice(texts) for _ in range(rng.randint(0, 3))]
+        gold = golds if rng.random() < 0.8 else rng.choice(["", "Home", None, 0])
+        pred = variant(golds[0]) if golds else rng.choice(texts)
+        cases.append({"pred": pred, "gold": py(gold),
+                      "f1": outcome(m.visualwebbench_process_results_f1, {"answer": gold}, [pred])})
+    for i in range(600):
+        k = rng.randint(0, 7)
+        pred = cc.response(rng, [])
+        if rng.random() < 0.3:
+            pred = rng.choice(["", "a", "B", "ß", "é", "Z", "A.", "B. it", "(C)", "x D y", "(A) (B)", "E F",
+                               "The answer is (H).", "\"G\"", "'F'", "c.", "a."])
+        cases.append({"pred": pred, "answer": k,
+                      "parsed": outcome(m.parse_multi_choice_response, pred, [chr(ord("A") + j) for j in range(8)]),
+                      "accuracy": outcome(m.visualwebbench_process_results_accuracy, {"answer": k}, [pred])})
+    write(os.path.join(out, "webbench_choice.json"), {"lmms_eval": lmms}, cases)
+
+
+FAMILIES = {"chartqa": chartqa, "pope": pope, "mme": mme, "choice": choices, "webbench": webbench}
 
 if __name__ == "__main__":
     checkout, out = sys.argv[1], sys.argv[2]
