@@ -81,8 +81,9 @@ public final class ChartRenderer {
       PLATFORM_SPLITS.stream().filter(e.getValue()::containsKey).forEach(s -> ordered.add(e.getValue().get(s)));
       DefaultCategoryDataset data = dataset(board, ordered, c -> split(c).replace('_', ' '));
       String id = "platforms-" + e.getKey().replaceAll("[^A-Za-z0-9_.-]+", "_");
-      charts.add(render(id, e.getKey() + " by platform", "Per-platform breakdown of " + e.getKey()
-          + " (mobile / desktop / web × text / icon)", "platform", data));
+      String title = e.getKey().replaceFirst(" ", ": ").replace(",none", "") + " by platform";
+      charts.add(render(id, title, "Per-platform breakdown of " + e.getKey()
+          + " (mobile / desktop / web \u00d7 text / icon)", "platform", data));
     }
     return charts;
   }
@@ -124,6 +125,11 @@ public final class ChartRenderer {
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
     renderer.setItemMargin(0.04);
+    for (int i = 0; i < data.getRowCount(); i++) {
+      if (String.valueOf(data.getRowKey(i)).startsWith("paper: ")) {
+        renderer.setSeriesPaint(i, new Color(0x9E9E9E)); // published numbers in grey, runs in colour
+      }
+    }
     if (data.getColumnCount() > 4) {
       plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     }

@@ -27,7 +27,7 @@ public final class GateCommand implements CliCommand {
 
   static final String DEFAULT_POLICY = "configs/gates/default.yaml";
 
-  @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+  @Command(name = "gate", sortOptions = false,
       description = {"Checks a run against a baseline (a run, or published numbers) under a policy: a metric fails "
           + "when it drops beyond the allowed margin and the drop is significant (McNemar or a paired bootstrap on "
           + "per-sample scores; a z-test on stderrs without samples). Missing metrics fail unless optional.",
@@ -36,6 +36,9 @@ public final class GateCommand implements CliCommand {
       exitCodeList = {"0:pass", "1:regression (or a required metric missing)", "2:bad input (the message names the "
           + "file and field)"})
   static final class Options {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     @Option(names = "--run", paramLabel = "NEW", required = true, description = "the run to check (results file or folder)")
     Path run;
 

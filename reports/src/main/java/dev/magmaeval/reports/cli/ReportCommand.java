@@ -38,7 +38,7 @@ public final class ReportCommand implements CliCommand {
     this.clock = clock;
   }
 
-  @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+  @Command(name = "report", sortOptions = false,
       description = {"Writes leaderboard.csv and a self-contained index.html (sortable table, published numbers and "
           + "deltas, charts, per-task samples) for one or more runs.",
           "A run is a folder of lmms-eval-format results (<date>_results.json, <date>_samples_<task>.jsonl); a folder "
@@ -46,6 +46,9 @@ public final class ReportCommand implements CliCommand {
       exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:report written", "2:bad input (the message names the "
           + "file and field)"})
   static final class Options {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     @Parameters(paramLabel = "RUN_OR_DIR", arity = "1..*", description = "results files or folders")
     List<Path> runs = new ArrayList<>();
 
