@@ -6,7 +6,6 @@ import dev.magmaeval.reports.results.MetricKey;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +94,7 @@ public final class PublishedReader {
       throw yaml.error("benchmarks", node == null ? "missing" : "expected a mapping");
     }
     Map<String, String> seenKeys = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String where = "benchmarks." + e.getKey();
       JsonNode b = e.getValue();
       yaml.onlyKeys(b, where, Set.of("task", "metric", "scale", "key", "note"));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.magmaeval.reports.BadInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,7 @@ public final class ResultsFileReader {
     }
     Map<String, List<String>> groupSubtasks = groupSubtasks(file, root.get("group_subtasks"));
     Map<String, TaskRow> rows = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : results.properties()) {
       rows.put(e.getKey(), row(file, e.getKey(), e.getValue(), groupSubtasks));
     }
     return new ResultsFile(
@@ -67,8 +65,7 @@ public final class ResultsFileReader {
     }
     boolean group = node.has(" ") || !groupSubtasks.getOrDefault(task, List.of()).isEmpty();
     Map<MetricKey, Metric> metrics = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       MetricKey key = MetricKey.parse(e.getKey());
       if (key == null || key.isStderr()) {
         continue;
@@ -104,7 +101,7 @@ public final class ResultsFileReader {
     if (!node.isObject()) {
       throw BadInputException.field(file, "group_subtasks", "expected an object");
     }
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       List<String> subtasks = new ArrayList<>();
       e.getValue().forEach(s -> subtasks.add(s.asText()));
       out.put(e.getKey(), subtasks);
@@ -120,9 +117,9 @@ public final class ResultsFileReader {
     if (!node.isObject()) {
       throw BadInputException.field(file, "higher_is_better", "expected an object");
     }
-    node.fields().forEachRemaining(task -> {
+    node.properties().forEach(task -> {
       Map<String, Boolean> metrics = new LinkedHashMap<>();
-      task.getValue().fields().forEachRemaining(
+      task.getValue().properties().forEach(
           m -> metrics.put(m.getKey(), m.getValue().isBoolean() ? m.getValue().asBoolean() : null));
       out.put(task.getKey(), metrics);
     });
@@ -132,7 +129,7 @@ public final class ResultsFileReader {
   private static Map<String, Long> effectiveSamples(JsonNode node) {
     Map<String, Long> out = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         JsonNode effective = e.getValue().get("effective");
         if (effective != null && effective.canConvertToLong()) {
           out.put(e.getKey(), effective.asLong());

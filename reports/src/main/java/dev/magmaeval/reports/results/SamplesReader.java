@@ -48,7 +48,7 @@ public final class SamplesReader {
       throw new BadInputException(where + ": doc_id: " + (docId == null ? "missing" : "expected an integer"));
     }
     Map<String, JsonNode> fields = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       if (!KNOWN.contains(e.getKey())) {
         fields.put(e.getKey(), e.getValue());
       }
