@@ -141,7 +141,11 @@ public final class GateEvaluator {
     return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
   }
 
+  /** Four decimals, or scientific below 1e-4; below 1e-16 (where the tail approximations end) "< 1e-16". */
   static String pValue(double p) {
+    if (p < 1e-16) {
+      return "< 1e-16";
+    }
     return p < 1e-4 ? String.format(Locale.ROOT, "%.2e", p) : String.format(Locale.ROOT, "%.4f", p);
   }
 
