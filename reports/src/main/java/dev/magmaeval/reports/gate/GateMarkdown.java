@@ -1,6 +1,9 @@
 package dev.magmaeval.reports.gate;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /** The gate's Markdown summary, fit for a CI job summary ({@code $GITHUB_STEP_SUMMARY}). */
 public final class GateMarkdown {
@@ -18,7 +21,10 @@ public final class GateMarkdown {
             : "`" + r.policy().file() + "`").append("\n\n");
     b.append("| | task | metric | baseline | run | \u0394 | allowed drop | p | test | verdict |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|\n");
-    for (Check c : r.checks()) {
+    // failures first, so that a long table still shows them at the top
+    List<Check> ordered = new ArrayList<>(r.checks());
+    ordered.sort(Comparator.comparing(c -> c.status() != Check.Status.FAIL));
+    for (Check c : ordered) {
       b.append("| ").append(c.status() == Check.Status.FAIL ? "**FAIL**" : c.status() == Check.Status.PASS ? "pass" : "skip")
           .append(" | ").append(cell(c.task())).append(" | `").append(cell(c.key().key())).append("` | ")
           .append(c.baseline() == null ? "" : cell(c.baseline().text())).append(" | ")
