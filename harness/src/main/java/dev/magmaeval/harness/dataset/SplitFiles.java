@@ -17,18 +17,32 @@ final class SplitFiles {
   private SplitFiles() {}
 
   static Optional<DatasetFiles> find(java.nio.file.Path root, String config, String split, String id) {
-    List<String> patterns = new ArrayList<>(fromCard(root, config, split));
-    if (patterns.isEmpty()) patterns.addAll(conventional(config, split));
-    for (String pattern : patterns) {
-      List<java.nio.file.Path> files = new ArrayList<>(DatasetLocator.glob(root, pattern));
-      files.removeIf(f -> DatasetFiles.formatOf(f) == null);
-      if (files.isEmpty()) continue;
-      files.sort(Comparator.comparing(f -> f.getFileName().toString()));
-      DatasetFiles.Format format = DatasetFiles.formatOf(files.get(0));
-      files.removeIf(f -> DatasetFiles.formatOf(f) != format);
-      return Optional.of(new DatasetFiles(root, files, format, id));
+    List<String> card = fromCard(root, config, split);
+    if (!card.isEmpty()) return union(root, card, id);
+    for (String pattern : conventional(config, split)) {
+      Optional<DatasetFiles> found = union(root, List.of(pattern), id);
+      if (found.isPresent()) return found;
     }
     return Optional.empty();
+  }
+
+  /**
+   * The files of all patterns, as {@code datasets} resolves a split's {@code data_files}: pattern after pattern,
+   * each pattern's matches sorted by name, every file once, all in the format of the first.
+   */
+  private static Optional<DatasetFiles> union(java.nio.file.Path root, List<String> patterns, String id) {
+    Set<java.nio.file.Path> files = new LinkedHashSet<>();
+    for (String pattern : patterns) {
+      List<java.nio.file.Path> matched = new ArrayList<>(DatasetLocator.glob(root, pattern));
+      matched.removeIf(f -> DatasetFiles.formatOf(f) == null);
+      matched.sort(Comparator.comparing(f -> f.getFileName().toString()));
+      files.addAll(matched);
+    }
+    if (files.isEmpty()) return Optional.empty();
+    List<java.nio.file.Path> list = new ArrayList<>(files);
+    DatasetFiles.Format format = DatasetFiles.formatOf(list.get(0));
+    list.removeIf(f -> DatasetFiles.formatOf(f) != format);
+    return Optional.of(new DatasetFiles(root, list, format, id));
   }
 
   private static List<String> fromCard(java.nio.file.Path root, String config, String split) {

@@ -104,6 +104,24 @@ class DatasetLocatorTest {
   }
 
   @Test
+  void aCardSplitWithSeveralPathsReadsThemAllInOrder() throws IOException {
+    Path repo = tmp.resolve("d3/nyu-visionx/CV-Bench");
+    ParquetFixtures.write(repo.resolve("test_3d.parquet"), COLS, rows(10, 2), null);
+    ParquetFixtures.write(repo.resolve("test_2d.parquet"), COLS, rows(0, 3), null);
+    Files.writeString(repo.resolve("README.md"), "---\nconfigs:\n- config_name: default\n  data_files:\n"
+        + "  - split: test\n    path:\n    - test_2d.parquet\n    - test_3d.parquet\n- config_name: 3D\n"
+        + "  data_files:\n  - split: test\n    path: test_3d.parquet\n---\n");
+    DatasetLocator l = locator(Map.of(), tmp.resolve("d3"));
+    DatasetFiles all = l.locate(new DatasetRequest("nyu-visionx/CV-Bench", "default", "test", Map.of(), null));
+    assertThat(all.files()).extracting(p -> p.getFileName().toString())
+        .containsExactly("test_2d.parquet", "test_3d.parquet");
+    try (DocReader reader = new DocReader(all)) {
+      assertThat(reader.count()).isEqualTo(5);
+    }
+    assertThat(l.locate(new DatasetRequest("nyu-visionx/CV-Bench", "3D", "test", Map.of(), null)).files()).hasSize(1);
+  }
+
+  @Test
   void jsonlSplitsByKeyword() throws IOException {
     Path repo = tmp.resolve("d/cambridgeltl/vsr_zeroshot");
     Files.createDirectories(repo);
