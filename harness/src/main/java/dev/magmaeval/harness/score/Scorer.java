@@ -190,10 +190,20 @@ public final class Scorer {
     return m;
   }
 
-  private static Doc withoutMedia(Doc doc, Set<String> media) {
-    if (media.isEmpty()) return doc;
+  /**
+   * {@code eval_docs_no_media}: the dataset's image columns, and any field process_docs filled with images (GQA adds
+   * {@code image}; in lmms-eval {@code dataset.map} types it as an Image feature, which is stripped too).
+   */
+  static Doc withoutMedia(Doc doc, Set<String> media) {
     Map<String, Object> fields = new LinkedHashMap<>(doc.fields());
-    fields.keySet().removeAll(media);
-    return new Doc(doc.id(), fields, doc.origin());
+    boolean changed = fields.keySet().removeAll(media);
+    changed |= fields.values().removeIf(Scorer::isMedia);
+    return changed ? new Doc(doc.id(), fields, doc.origin()) : doc;
+  }
+
+  private static boolean isMedia(Object v) {
+    if (v instanceof dev.magmaeval.harness.api.ImageData) return true;
+    return v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x == null
+        || x instanceof dev.magmaeval.harness.api.ImageData) && l.stream().anyMatch(java.util.Objects::nonNull);
   }
 }
