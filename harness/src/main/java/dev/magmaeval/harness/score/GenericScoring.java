@@ -62,7 +62,7 @@ final class GenericScoring {
     return switch (m.name()) {
       case "exact_match" -> GenericMetrics.exactMatch(references, predictions, truthy(kw.get("ignore_case")),
           truthy(kw.get("ignore_punctuation")), truthy(kw.get("ignore_numbers")), regexes(kw.get("regexes_to_ignore")));
-      case "anls" -> GenericMetrics.anls(references, predictions);
+      case "anls" -> GenericMetrics.anlsValue(references, predictions);
       case "bypass" -> null;
       default -> throw new IllegalArgumentException("metric '" + m.name() + "' needs a process_results function");
     };
