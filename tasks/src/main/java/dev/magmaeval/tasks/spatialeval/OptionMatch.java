@@ -26,7 +26,7 @@ record OptionMatch(Map<String, String> options) {
   private static final Pattern LINE = Pattern.compile("^\\s*([A-Z])\\.\\s*(.*?)\\s*$");
   private static final Pattern LEADING = Pattern.compile("^(?:\\(([A-Z])\\)|([A-Z])(?:[.):,]|$))");
   private static final Pattern NAMED = Pattern.compile(
-      "(?iu)\\b(?:answer|option)(?:\\s+is)?\\s*:?\\s*\\(?(?-i:([A-Z]))(?![\\p{L}\\p{N}_])");
+      "(?iu)(?<![\\p{L}\\p{N}_])(?:answer|option)(?:\\s+is)?\\s*:?\\s*\\(?(?-i:([A-Z]))(?![\\p{L}\\p{N}_])");
 
   static OptionMatch parse(String text, String oracleOption, String oracleAnswer) {
     Map<String, String> options = new LinkedHashMap<>();
