@@ -29,6 +29,7 @@ class ImageQaParityTest {
   private static final Path ROOT = CliRun.repoRoot();
   private static final Path FIXTURES = ROOT.resolve("scripts/fixtures");
   private static final Path ORACLE = ROOT.resolve("tasks/src/test/resources/oracle");
+  private static final Path CASES = ROOT.resolve("scripts/oracle/cases");
   private static final List<String> GROUPS = List.of("blink", "spatialeval");
 
   private JsonNode results;
@@ -37,14 +38,19 @@ class ImageQaParityTest {
   @BeforeAll
   void replayEveryTaskOnce(@TempDir Path tmp) throws IOException {
     List<String> tasks = new ArrayList<>(GROUPS);
+    Path replay = Files.createDirectories(tmp.resolve("replay"));
     for (String task : oracleTasks()) {
       if (GROUPS.stream().noneMatch(g -> task.startsWith(g + "_"))) tasks.add(task);
+      String file = JSON.readTree(CASES.resolve(task + ".json").toFile()).get("replay").asText();
+      Files.copy(FIXTURES.resolve("replay").resolve(file), replay.resolve("fixture_samples_" + task + ".jsonl"));
     }
     CliRun.Result r = CliRun.in(ROOT).env("HF_HOME", tmp.resolve("no-hf-home").toString()).run("--model", "replay",
-        "--model_args", "path=" + FIXTURES.resolve("replay"), "--tasks", String.join(",", tasks),
-        "--data_dir", FIXTURES.resolve("hub").toString(), "--log_samples", "--output_path", tmp.resolve("out").toString());
+        "--model_args", "path=" + replay, "--tasks", String.join(",", tasks), "--data_dir",
+        FIXTURES.resolve("hub").toString(), "--log_samples", "--output_path", tmp.resolve("out").toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    runDir = tmp.resolve("out/fixtures__replay");
+    try (Stream<Path> dirs = Files.list(tmp.resolve("out"))) {
+      runDir = dirs.filter(d -> Files.isRegularFile(d.resolve("responses.journal.jsonl"))).findFirst().orElseThrow();
+    }
     try (Stream<Path> files = Files.list(runDir)) {
       Path file = files.filter(p -> p.toString().endsWith("_results.json")).findFirst().orElseThrow();
       results = JSON.readTree(file.toFile());

@@ -46,10 +46,15 @@ public final class Vqav2Functions implements TaskFunctions {
     return VqaAccuracy.vqav2Dicts(answers, prediction);
   }
 
+  /**
+   * The submission record. Upstream normalizes the answer only inside its {@code if doc["answers"] is not None}
+   * branch, so docs without answers (the test split) submit the response as it is.
+   */
   static Map<String, Object> submission(Doc doc, String prediction) {
+    boolean hasAnswers = doc.has("answers") && doc.get("answers") != null;
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("question_id", doc.get("question_id"));
-    s.put("answer", VqaAccuracy.vqav2Answer(prediction));
+    s.put("answer", hasAnswers ? VqaAccuracy.vqav2Answer(prediction) : prediction);
     return s;
   }
 

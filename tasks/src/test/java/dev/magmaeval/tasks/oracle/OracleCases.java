@@ -27,8 +27,12 @@ import java.util.Optional;
 final class OracleCases {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A task, the fixture split it reads, and its replay file's task name. */
-  record Case(String task, String path, String name, String split) {}
+  /** A task, the fixture split it reads, and its replay file under scripts/fixtures/replay. */
+  record Case(String task, String path, String name, String split, String replay) {
+    Case(String task, String path, String name, String split) {
+      this(task, path, name, split, "fixture_samples_" + task + ".jsonl");
+    }
+  }
 
   static final List<Case> CASES = cases();
 
@@ -36,6 +40,8 @@ final class OracleCases {
 
   private static List<Case> cases() {
     List<Case> c = new ArrayList<>();
+    c.add(new Case("vqav2_val", "lmms-lab/VQAv2", null, "validation", "vqav2_val.jsonl"));
+    c.add(new Case("vqav2_test", "lmms-lab/VQAv2", null, "test"));
     c.add(new Case("textvqa_val", "lmms-lab/textvqa", null, "validation"));
     c.add(new Case("textvqa_test", "lmms-lab/textvqa", null, "test"));
     c.add(new Case("docvqa_val", "lmms-lab/DocVQA", "DocVQA", "validation"));
@@ -76,8 +82,9 @@ final class OracleCases {
       dataset.put("name", c.name());
       dataset.put("split", c.split());
       file.put("dataset", dataset);
+      file.put("replay", c.replay());
       file.put("docs", docs(files));
-      file.put("responses", responses(fixtures.resolve("replay/fixture_samples_" + c.task() + ".jsonl")));
+      file.put("responses", responses(fixtures.resolve("replay").resolve(c.replay())));
       write(out.resolve(c.task() + ".json"), PyJson.indented(file, 1) + "\n");
     }
   }
