@@ -19,6 +19,7 @@ import glob
 import inspect
 import json
 import os
+import re
 import sys
 import tempfile
 import types
@@ -166,7 +167,8 @@ class Task:
         return out
 
     def aggregate(self, per_doc):
-        values = {}
+        """The aggregate of each metric, and the submission files the aggregations wrote (name prefix, content)."""
+        values, files = {}, []
         with tempfile.TemporaryDirectory() as out:
             args = types.SimpleNamespace(output_path=out)
             for m in self.cfg["metric_list"]:
@@ -180,7 +182,10 @@ class Task:
                 else:
                     f = self.fn(agg)
                     values[metric] = f(items, args=args) if "args" in inspect.signature(f).parameters else f(items)
-        return values
+            for path in sorted(glob.glob(os.path.join(out, "submissions", "*"))):
+                name = os.path.basename(path)
+                files.append({"prefix": re.sub(r"\d{4}(-\d\d){5}\.json$", "", name), "content": open(path, encoding="utf-8").read()})
+        return values, files
 
 
 def run(checkout, ours, name):
@@ -206,8 +211,11 @@ def run(checkout, ours, name):
             row["resps"] = raw  # the samples file keeps the post-filter, pre-strip text when it differs
         row.update({"filtered_resps": filtered, "filter": filter_name, "metrics": values})
         rows.append(row)
-    results = task.aggregate(per_doc)
-    return {"task": name, "filter": rows[0]["filter"], "samples": rows, "results": results}
+    results, files = task.aggregate(per_doc)
+    out = {"task": name, "filter": rows[0]["filter"], "samples": rows, "results": results}
+    if files:
+        out["submission_files"] = files
+    return out
 
 
 def main(checkout, ours, names):
