@@ -172,12 +172,15 @@ final class MagmaBackend implements ModelBackend {
   }
 
   private void warnIfTooLong(Request request, Generator.Prompt prompt, Generator.Limits limits) {
-    int length = generator.mergedLength(prompt);
-    if (length + limits.maxNewTokens() > config.contextLength()) {
-      LOG.log(System.Logger.Level.WARNING, "magma: " + request.id() + ": prompt of " + length + " tokens + "
-          + limits.maxNewTokens() + " new tokens exceeds the model's context of " + config.contextLength()
-          + " (" + config.file().getFileName() + " context_length)");
-    }
+    String warning = contextWarning(request.id(), generator.mergedLength(prompt), limits.maxNewTokens(), config);
+    if (warning != null) LOG.log(System.Logger.Level.WARNING, warning);
+  }
+
+  /** The warning for a prompt that, with its token budget, does not fit the model's context; null if it fits. */
+  static String contextWarning(RequestId id, int promptLength, int maxNewTokens, MagmaConfig config) {
+    if (promptLength + maxNewTokens <= config.contextLength()) return null;
+    return "magma: " + id + ": prompt of " + promptLength + " tokens + " + maxNewTokens + " new tokens exceeds the"
+        + " model's context of " + config.contextLength() + " (" + config.file() + " context_length)";
   }
 
   @Override
