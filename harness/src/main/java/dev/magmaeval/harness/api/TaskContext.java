@@ -20,6 +20,18 @@ public interface TaskContext {
   /** {@code --output_path}, if given; submission files go under {@code <output_path>/submissions/}. */
   Optional<Path> outputPath();
 
+  /** {@code --data_dir} (or the task's {@code dataset_kwargs.data_dir}), if given. */
+  Optional<Path> dataDir();
+
+  /**
+   * The folder the task's dataset was read from (a hub-cache snapshot or a local dataset folder). Video tasks find
+   * their media relative to it or to {@code $HF_HOME}.
+   */
+  Optional<Path> datasetRoot();
+
+  /** Environment variables (injected, so that tests are hermetic): HF_HOME, HF_HUB_CACHE, ... */
+  java.util.Map<String, String> environment();
+
   /** The run's clock (injected, so that file names and dates are testable). */
   Clock clock();
 
