@@ -105,5 +105,5 @@ def reference_state_dict(ckpt, model):
         a = ckpt.get(name)
         if tuple(a.shape) != tuple(param.shape):
             raise ValueError(f"{ckpt.folder}: tensor '{name}' has shape {a.shape}, expected {tuple(param.shape)}")
-        state[name] = torch.from_numpy(np.ascontiguousarray(a))
+        state[name] = torch.from_numpy(np.array(a, dtype=np.float32, copy=True))
     return state
