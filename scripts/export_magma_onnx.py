@@ -29,6 +29,8 @@ def main(argv=None):
     p.add_argument("--dtype", default="fp32", help="fp32, fp16 or a list such as fp16,fp32 (first is the default)")
     p.add_argument("--external-data", choices=["auto", "yes", "no"], default="auto",
                    help="store weights in <graph>.onnx_data (auto: when over 1 GiB)")
+    p.add_argument("--vision-fp32", action="store_true",
+                   help="fp16 exports: keep the ConvNeXt tower in fp32 (upstream runs bf16, whose range fp16 lacks)")
     p.add_argument("--seed", type=int, default=0, help="--tiny: weight seed")
     args = p.parse_args(argv)
     dtypes = tuple(d.strip() for d in args.dtype.split(","))
@@ -41,7 +43,7 @@ def main(argv=None):
         from magma.tiny import make_tiny
         make_tiny(args.out, seed=args.seed)
     else:
-        export(args.checkpoint, args.out, dtypes=dtypes, external=args.external_data)
+        export(args.checkpoint, args.out, dtypes=dtypes, external=args.external_data, vision_fp32=args.vision_fp32)
     print(f"wrote {args.out}")
 
 

@@ -47,9 +47,10 @@ def _special_ids(folder, tokenizer_json, ck):
     return ids, stops
 
 
-def export(checkpoint_dir, out_dir, dtypes=("fp32",), external="auto", log=print):
+def export(checkpoint_dir, out_dir, dtypes=("fp32",), external="auto", vision_fp32=False, log=print):
     """Writes <out_dir>/{vision_encoder,embed_tokens,decoder_model_merged}{,_fp16}.onnx, row_separator*.bin,
-    tokenizer.json and magma_config.json. Returns the parsed magma_config."""
+    tokenizer.json and magma_config.json. Returns the parsed magma_config. vision_fp32 keeps the vision tower of
+    an fp16 export in fp32 (only image_features are fp16), in case its activations overflow fp16's range."""
     ck = MagmaCheckpoint(checkpoint_dir)
     ck.check_rope_scaling()
     arch = ck.arch()
@@ -69,7 +70,10 @@ def export(checkpoint_dir, out_dir, dtypes=("fp32",), external="auto", log=print
             log(f"writing {name} ({dtype}{', external data' if use_external else ''})")
             build = {"vision_encoder": onnx_graphs.build_vision, "embed_tokens": onnx_graphs.build_embed,
                      "decoder": onnx_graphs.build_decoder}[key]
-            build(ck, arch, dtype, os.path.join(out_dir, name), use_external)
+            if key == "vision_encoder" and vision_fp32:
+                build(ck, arch, dtype, os.path.join(out_dir, name), use_external, compute_dtype="fp32")
+            else:
+                build(ck, arch, dtype, os.path.join(out_dir, name), use_external)
             names[key] = name
             for f in (name, name + "_data"):
                 if os.path.exists(os.path.join(out_dir, f)):
@@ -88,6 +92,7 @@ def export(checkpoint_dir, out_dir, dtypes=("fp32",), external="auto", log=print
         "format": FORMAT,
         "dtypes": variants,
         "default_dtype": dtypes[0],
+        "vision_compute_dtype": "fp32" if vision_fp32 else "same",
         "hidden_size": arch.hidden_size,
         "num_hidden_layers": arch.num_hidden_layers,
         "num_attention_heads": arch.num_attention_heads,

@@ -142,8 +142,10 @@ def _conv(g, x, ck, prefix, **attrs):
                 kernel_shape=list(w.shape[2:]), **attrs)
 
 
-def build_vision(ck, arch, dtype, path, external):
-    g = Graph("magma_vision_encoder", dtype, path + "_data" if external else None)
+def build_vision(ck, arch, dtype, path, external, compute_dtype=None):
+    """compute_dtype fp32 with dtype fp16 runs the tower in fp32 and casts only image_features to fp16."""
+    g = Graph("magma_vision_encoder", compute_dtype or dtype, path + "_data" if external else None)
+    out_type = TensorProto.FLOAT16 if dtype == "fp16" else TensorProto.FLOAT
     x = g.to_t(g.input("pixel_values", TensorProto.FLOAT, ["num_crops", 3, "height", "width"]))
     eps, p = arch.vision_eps, arch.stem_patch
     x = _conv(g, x, ck, TRUNK + "stem.0", strides=[p, p])
@@ -166,8 +168,10 @@ def build_vision(ck, arch, dtype, path, external):
     x = g.op("Transpose", [x], perm=[0, 2, 3, 1])
     x = g.linear(x, ck.get(PROJ + "proj.0.weight"), ck.get(PROJ + "proj.0.bias"), PROJ + "proj.0")
     x = g.linear(g.gelu(x), ck.get(PROJ + "proj.2.weight"), ck.get(PROJ + "proj.2.bias"), PROJ + "proj.2")
+    if out_type != g.T:
+        x = g.op("Cast", [x], to=out_type)
     g.op("Identity", [x], out="image_features")
-    g.output("image_features", g.T, ["num_crops", "grid_h", "grid_w", arch.hidden_size])
+    g.output("image_features", out_type, ["num_crops", "grid_h", "grid_w", arch.hidden_size])
     g.save(path)
 
 

@@ -41,6 +41,7 @@ record Execution(boolean cuda, int deviceId, int threads) {
   }
 
   OrtSession.SessionOptions options(Map<String, String> environment) throws OrtException {
+    OrtEnvironment.getEnvironment(); // before any provider is added, so that its errors reach ORT's logger
     OrtSession.SessionOptions so = new OrtSession.SessionOptions();
     so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     if (threads > 0) so.setIntraOpNumThreads(threads);

@@ -66,6 +66,7 @@ final class PromptEmbeddings {
       int n = Math.min(VISION_CHUNK, crops - first);
       features.put(sessions.imageFeatures(p.data(), first * cropFloats, n, p.size()));
     }
+    requireFinite(features, sessions.type);
     ByteBuffer separator = ByteBuffer.wrap(sessions.rowSeparator());
     int mapCols = side * p.gridCols();
     for (int y = 0; y < side * p.gridRows(); y++) {
@@ -75,6 +76,20 @@ final class PromptEmbeddings {
         out.put(features.slice(index * row, row));
       }
       out.put(separator.duplicate());
+    }
+  }
+
+  /** Garbage in the features would pass silently into the answer; an fp16 overflow in the tower must not. */
+  static void requireFinite(ByteBuffer features, ElementType type) {
+    int n = features.capacity() / type.bytes;
+    for (int i = 0; i < n; i++) {
+      boolean finite = type == ElementType.FP32
+          ? Float.isFinite(features.getFloat(i * 4))
+          : ((features.getShort(i * 2) >> 10) & 0x1f) != 0x1f;
+      if (!finite) {
+        throw new IllegalStateException("the vision encoder produced NaN or infinite image features (an fp16 "
+            + "overflow? re-export with scripts/export_magma_onnx.py --vision-fp32)");
+      }
     }
   }
 }

@@ -106,4 +106,18 @@ class GenerationParityTest {
     }
     return tests;
   }
+
+  @Test
+  void nonFiniteImageFeaturesAreAnErrorNotAnAnswer() {
+    java.nio.ByteBuffer fp16 = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder());
+    fp16.putShort(0, (short) 0x3c00).putShort(2, (short) 0x7c00); // 1.0, +inf
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PromptEmbeddings.requireFinite(fp16, ElementType.FP16))
+        .hasMessageContaining("--vision-fp32");
+    java.nio.ByteBuffer fp32 = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder());
+    fp32.putFloat(0, 1f).putFloat(4, 65504f);
+    PromptEmbeddings.requireFinite(fp32, ElementType.FP32);
+    fp32.putFloat(4, Float.NaN);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PromptEmbeddings.requireFinite(fp32, ElementType.FP32))
+        .isInstanceOf(IllegalStateException.class);
+  }
 }

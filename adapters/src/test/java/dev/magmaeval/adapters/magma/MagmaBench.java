@@ -30,7 +30,7 @@ public final class MagmaBench {
     ref.path("generation").forEach(cases::add);
     MagmaConfig config = MagmaConfig.load(dir);
     try (MagmaTokenizer tokenizer = MagmaTokenizer.load(dir, config);
-        MagmaSessions sessions = MagmaSessions.open(dir, config, "fp32", new Execution(false, 0, threads), Map.of())) {
+        MagmaSessions sessions = MagmaSessions.open(dir, config, config.defaultDtype(), new Execution(false, 0, threads), Map.of())) {
       Generator generator = new Generator(sessions, tokenizer, config);
       ChatPrompt chat = new ChatPrompt(config.tokens(), config.systemPrompt(), config.imageStartEnd());
       ImagePreprocessor pre = new ImagePreprocessor(config.image().mean(), config.image().std(), 512);
@@ -68,8 +68,15 @@ public final class MagmaBench {
         long[] ids = tokenizer.encode(chat.generation(c.path("question").asText(), images.size()));
         prompts.add(new Generator.Prompt(ids, images));
       }
-      for (Generator.Output o : generator.generate(prompts, new Generator.Limits(maxNew, List.of()))) {
-        tokens += o.tokens().length;
+      List<Generator.Output> outs = generator.generate(prompts, new Generator.Limits(maxNew, List.of()));
+      for (int i = 0; i < outs.size(); i++) {
+        JsonNode expected = cases.get(start + i).path("tokens");
+        long[] got = outs.get(i).tokens();
+        if (got.length != expected.size()) throw new IllegalStateException("tokens differ from the reference");
+        for (int k = 0; k < got.length; k++) {
+          if (got[k] != expected.get(k).asLong()) throw new IllegalStateException("tokens differ from the reference");
+        }
+        tokens += got.length;
       }
     }
     return tokens;
