@@ -5,8 +5,8 @@
   # tokenizer_config.json, generation_config.json, preprocessor_config.json)
   scripts/export_magma_onnx.py --checkpoint ~/models/Magma-8B --out models/magma-8b-onnx --dtype fp16,fp32
 
-  # the tiny twin and its PyTorch references, committed for the tests
-  scripts/export_magma_onnx.py --tiny --out adapters/src/test/resources/tiny-magma
+  # the tiny twin and its PyTorch references, committed for the tests (--check: only verify the committed files)
+  scripts/export_magma_onnx.py --tiny --out adapters/src/test/resources/tiny-magma [--check]
 
 Runs with Debian's python3 (python3-torch 1.13, python3-onnx, python3-numpy, python3-pil); no transformers, timm,
 safetensors or onnxruntime needed. Graphs over 1 GiB of weights get ONNX external data (<graph>.onnx_data).
@@ -32,6 +32,7 @@ def main(argv=None):
     p.add_argument("--vision-fp32", action="store_true",
                    help="fp16 exports: keep the ConvNeXt tower in fp32 (upstream runs bf16, whose range fp16 lacks)")
     p.add_argument("--seed", type=int, default=0, help="--tiny: weight seed")
+    p.add_argument("--check", action="store_true", help="--tiny: regenerate into a temporary folder and compare")
     args = p.parse_args(argv)
     dtypes = tuple(d.strip() for d in args.dtype.split(","))
     for d in dtypes:
@@ -39,12 +40,31 @@ def main(argv=None):
             p.error(f"--dtype: unknown dtype '{d}' (known: fp32, fp16)")
     import torch
     torch.set_num_threads(1)  # reference outputs must not depend on the machine's thread count
+    if args.tiny and args.check:
+        sys.exit(check_tiny(args.out, args.seed))
     if args.tiny:
         from magma.tiny import make_tiny
         make_tiny(args.out, seed=args.seed)
     else:
         export(args.checkpoint, args.out, dtypes=dtypes, external=args.external_data, vision_fp32=args.vision_fp32)
     print(f"wrote {args.out}")
+
+
+def check_tiny(committed, seed):
+    """0 if regenerating the twin reproduces every committed file byte for byte."""
+    import filecmp
+    import tempfile
+    from magma.tiny import make_tiny
+    with tempfile.TemporaryDirectory() as tmp:
+        make_tiny(tmp, seed=seed, log=lambda *a: None)
+        fresh = {os.path.relpath(os.path.join(d, f), tmp) for d, _, fs in os.walk(tmp) for f in fs}
+        old = {os.path.relpath(os.path.join(d, f), committed) for d, _, fs in os.walk(committed) for f in fs}
+        differ = sorted(f for f in fresh & old
+                        if not filecmp.cmp(os.path.join(tmp, f), os.path.join(committed, f), shallow=False))
+        problems = [f"differs: {f}" for f in differ] + [f"missing: {f}" for f in sorted(fresh - old)] + \
+                   [f"extra: {f}" for f in sorted(old - fresh)]
+    print("\n".join(problems) if problems else f"{committed}: reproduced byte for byte")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
