@@ -66,35 +66,66 @@ final class Generator {
   }
 
   private void decodeTogether(Row[] rows, int[] lengths, List<KvCache> caches, Limits limits) throws OrtException {
-    int b = rows.length;
-    if (Arrays.stream(rows).allMatch(Row::done)) return;
-    KvCache past = b == 1 ? caches.remove(0) : sessions.leftPadded(caches);
+    int[] active = activeRows(rows, null);
+    if (active.length == 0) return;
+    KvCache past = rows.length == 1 ? caches.remove(0) : sessions.leftPadded(caches);
     caches.forEach(KvCache::close);
     caches.clear();
     int longest = past.length;
     try {
+      past = dropFinished(past, active, rows.length);
       for (int t = 0; ; t++) {
-        long[] ids = new long[b];
-        long[] positions = new long[b];
-        long[] mask = new long[b * (longest + t + 1)];
-        for (int r = 0; r < b; r++) {
-          ids[r] = rows[r].last();
-          positions[r] = lengths[r] + t;
-          Arrays.fill(mask, r * (longest + t + 1) + longest - lengths[r], (r + 1) * (longest + t + 1), 1L);
+        int n = active.length;
+        int width = longest + t + 1;
+        long[] ids = new long[n];
+        long[] positions = new long[n];
+        long[] mask = new long[n * width];
+        for (int k = 0; k < n; k++) {
+          int r = active[k];
+          ids[k] = rows[r].last();
+          positions[k] = lengths[r] + t;
+          Arrays.fill(mask, k * width + longest - lengths[r], (k + 1) * width, 1L);
         }
-        MagmaSessions.Step step = sessions.decode(sessions.embed(ids, b, 1), b, 1, mask, positions, past);
+        MagmaSessions.Step step = sessions.decode(sessions.embed(ids, n, 1), n, 1, mask, positions, past);
         past.close();
         past = step.present();
-        boolean all = true;
-        for (int r = 0; r < b; r++) {
-          if (!rows[r].done()) rows[r].accept(argmax(step.logits(), r), tokenizer, stopIds);
-          all &= rows[r].done();
+        for (int k = 0; k < n; k++) rows[active[k]].accept(argmax(step.logits(), k), tokenizer, stopIds);
+        int[] still = activeRows(rows, active);
+        if (still.length == 0) return;
+        if (still.length < n) {
+          past = dropFinished(past, positionsIn(active, still), n);
+          active = still;
         }
-        if (all) return;
       }
     } finally {
       past.close();
     }
+  }
+
+  /** Rows still generating, among {@code among} (all rows if null), in order. */
+  private static int[] activeRows(Row[] rows, int[] among) {
+    int[] candidates = among != null ? among : java.util.stream.IntStream.range(0, rows.length).toArray();
+    return Arrays.stream(candidates).filter(r -> !rows[r].done()).toArray();
+  }
+
+  private static int[] positionsIn(int[] active, int[] still) {
+    int[] out = new int[still.length];
+    for (int i = 0, k = 0; i < still.length; i++) {
+      while (active[k] != still[i]) k++;
+      out[i] = k;
+    }
+    return out;
+  }
+
+  /**
+   * Keeps only the cache rows at {@code keep} (positions in the current batch) once other rows have finished, so
+   * they are not decoded further; each remaining row's computation is unchanged.
+   */
+  private KvCache dropFinished(KvCache past, int[] keep, int batch) throws OrtException {
+    if (keep.length == batch) return past;
+    KvCache kept = sessions.selectRows(past, keep);
+    past.close();
+    return kept;
   }
 
   /** Mean token loss of {@code ids[contextLength:]} after {@code ids[:contextLength]}, and whether it is greedy. */

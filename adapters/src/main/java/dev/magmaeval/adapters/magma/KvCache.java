@@ -63,6 +63,29 @@ final class KvCache implements AutoCloseable {
     return new KvCache(k, v, rows.size(), longest, () -> made.forEach(OnnxTensor::close));
   }
 
+  /** The given batch rows of a cache, in that order (rows whose generation ended are dropped from the batch). */
+  static KvCache selectRows(OrtEnvironment env, KvCache cache, int[] rows, ElementType type) throws OrtException {
+    long[] shape = cache.keys[0].getInfo().getShape();
+    int rowBytes = (int) (shape[1] * shape[2] * shape[3]) * type.bytes;
+    long[] outShape = {rows.length, shape[1], shape[2], shape[3]};
+    List<OnnxTensor> made = new ArrayList<>();
+    OnnxTensor[] k = new OnnxTensor[cache.keys.length];
+    OnnxTensor[] v = new OnnxTensor[cache.keys.length];
+    for (int i = 0; i < k.length; i++) {
+      k[i] = track(made, select(env, cache.keys[i], rows, rowBytes, outShape, type));
+      v[i] = track(made, select(env, cache.values[i], rows, rowBytes, outShape, type));
+    }
+    return new KvCache(k, v, rows.length, cache.length, () -> made.forEach(OnnxTensor::close));
+  }
+
+  private static OnnxTensor select(OrtEnvironment env, OnnxTensor t, int[] rows, int rowBytes, long[] shape,
+      ElementType type) throws OrtException {
+    ByteBuffer src = t.getByteBuffer();
+    ByteBuffer out = ByteBuffer.allocateDirect(rows.length * rowBytes).order(ByteOrder.nativeOrder());
+    for (int i = 0; i < rows.length; i++) out.put(i * rowBytes, src, rows[i] * rowBytes, rowBytes);
+    return OnnxTensor.createTensor(env, out, shape, type.onnx);
+  }
+
   private static OnnxTensor pad(OrtEnvironment env, List<KvCache> rows, java.util.function.Function<KvCache,
       OnnxTensor> pick, int longest, int heads, int headDim, ElementType type) throws OrtException {
     int rowBytes = headDim * type.bytes;

@@ -163,6 +163,10 @@ final class MagmaSessions implements AutoCloseable {
     return KvCache.leftPadded(env, rows, type);
   }
 
+  KvCache selectRows(KvCache cache, int[] rows) throws OrtException {
+    return KvCache.selectRows(env, cache, rows, type);
+  }
+
   /** One decoder pass. The returned step owns its present cache; the caller closes {@code past} afterwards. */
   Step decode(ByteBuffer embeds, int batch, int seq, long[] mask, long[] positions, KvCache past)
       throws OrtException {
