@@ -115,7 +115,12 @@ final class MagmaBackend implements ModelBackend {
       for (Map.Entry<Generator.Limits, List<Integer>> group : groups.entrySet()) {
         List<Generator.Prompt> rows = group.getValue().stream().map(prompts::get).toList();
         for (int k = 0; k < rows.size(); k++) warnIfTooLong(batch.get(group.getValue().get(k)), rows.get(k), group.getKey());
-        List<Generator.Output> results = generator.generate(rows, group.getKey());
+        List<Generator.Output> results = new ArrayList<>();
+        if (options.sequential()) {
+          for (Generator.Prompt row : rows) results.addAll(generator.generate(List.of(row), group.getKey()));
+        } else {
+          results = generator.generate(rows, group.getKey());
+        }
         for (int k = 0; k < rows.size(); k++) {
           Generator.Output r = results.get(k);
           out[group.getValue().get(k)] =

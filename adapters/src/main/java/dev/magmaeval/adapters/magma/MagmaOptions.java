@@ -19,16 +19,19 @@ import java.util.Set;
  *   <li>{@code video_num_crops=N}: crops per video frame (default 1);
  *   <li>{@code max_frames_num=N}: frames per video (default 32, as the wrapper);
  *   <li>{@code honor_until=true|false}: stop at the task's {@code until} strings (default true; Magma's wrapper
- *       ignores them, false reproduces that).
+ *       ignores them, false reproduces that);
+ *   <li>{@code batch_mode=padded|sequential}: decode a batch's rows together, left-padded (default), or one after
+ *       the other. Both compute what batch size 1 computes; padded rows can differ from it in the last bit of a
+ *       logit (reduction order over the padded length), sequential is bit-identical to batch size 1.
  * </ul>
  */
 public record MagmaOptions(
     Path pretrained, Execution execution, String dtype, Integer numCrops, int videoNumCrops, int maxFrames,
-    boolean honorUntil) {
+    boolean honorUntil, boolean sequential) {
 
   static final String MODEL = "magma";
   static final Set<String> KNOWN = Set.of("pretrained", "device", "dtype", "threads", "num_crops", "video_num_crops",
-      "max_frames_num", "honor_until");
+      "max_frames_num", "honor_until", "batch_mode");
 
   public static MagmaOptions parse(ModelArgs args, ModelContext context) {
     args.requireKnown(MODEL, KNOWN);
@@ -42,7 +45,15 @@ public record MagmaOptions(
     Integer crops = args.has("num_crops") ? positive(args, "num_crops", 4, false) : null;
     return new MagmaOptions(dir, Execution.parse(device, threads), dtype(args.string("dtype", "auto")), crops,
         positive(args, "video_num_crops", 1, false), positive(args, "max_frames_num", 32, false),
-        args.bool("honor_until", true));
+        args.bool("honor_until", true), sequential(args.string("batch_mode", "padded")));
+  }
+
+  private static boolean sequential(String mode) {
+    return switch (mode) {
+      case "padded" -> false;
+      case "sequential" -> true;
+      default -> throw new IllegalArgumentException("--model_args batch_mode=" + mode + " (known: padded, sequential)");
+    };
   }
 
   private static String dtype(String raw) {

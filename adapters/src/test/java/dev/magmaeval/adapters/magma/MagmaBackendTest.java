@@ -88,6 +88,18 @@ class MagmaBackendTest {
   }
 
   @Test
+  void sequentialBatchModeAnswersLikeThePaddedOne() throws Exception {
+    List<Request.Generation> batch = new ArrayList<>();
+    REF.path("generation").fieldNames().forEachRemaining(n -> batch.add(generation(n, maxNew(20))));
+    try (ModelBackend sequential = open(Map.of("batch_mode", "sequential"), FrameSource.NONE)) {
+      List<Response> one = sequential.generateUntil(batch);
+      List<Response> padded = backend.generateUntil(batch);
+      assertThat(one).isEqualTo(padded);
+      assertThat(one).allSatisfy(r -> assertThat(r).isInstanceOf(Response.Text.class));
+    }
+  }
+
+  @Test
   void stopsAtTheFirstUntilStringAndCutsTheTextThere() throws Exception {
     String full = REF.path("generation").path("square").path("text").asText();
     String stop = full.substring(6, 9);
