@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -17,29 +18,43 @@ import javax.imageio.stream.ImageInputStream;
  * conversions that PIL does not.
  */
 public final class ImageData {
-  private final byte[] bytes;
+  private volatile byte[] bytes;
+  private final Supplier<byte[]> loader;
   private final String path;
   private final String origin;
   private volatile BufferedImage decoded;
 
-  private ImageData(byte[] bytes, String path, String origin, BufferedImage decoded) {
+  private ImageData(byte[] bytes, Supplier<byte[]> loader, String path, String origin, BufferedImage decoded) {
     this.bytes = bytes;
+    this.loader = loader;
     this.path = path;
     this.origin = origin == null ? "" : origin;
     this.decoded = decoded;
   }
 
   public static ImageData encoded(byte[] bytes, String path, String origin) {
-    return new ImageData(Objects.requireNonNull(bytes, "bytes"), path, origin, null);
+    return new ImageData(Objects.requireNonNull(bytes, "bytes"), null, path, origin, null);
+  }
+
+  /** An image whose bytes are fetched only if someone asks for them (datasets read without media). */
+  public static ImageData deferred(String path, String origin, Supplier<byte[]> loader) {
+    return new ImageData(null, Objects.requireNonNull(loader, "loader"), path, origin, null);
   }
 
   public static ImageData of(BufferedImage image, String path) {
-    return new ImageData(null, path, "", Objects.requireNonNull(image, "image"));
+    return new ImageData(null, null, path, "", Objects.requireNonNull(image, "image"));
   }
 
-  /** The encoded file bytes, or null for an image drawn in memory. */
+  /** The encoded file bytes (fetched now if deferred), or null for an image drawn in memory. */
   public byte[] bytes() {
-    return bytes;
+    byte[] b = bytes;
+    if (b == null && loader != null) {
+      synchronized (this) {
+        if (bytes == null) bytes = loader.get();
+        b = bytes;
+      }
+    }
+    return b;
   }
 
   /** The original file name stored with the image, or null. */
@@ -63,7 +78,9 @@ public final class ImageData {
 
   private BufferedImage read() {
     String what = describe();
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    byte[] data = bytes();
+    if (data == null) throw new MediaException("image " + what + " has no bytes");
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (in == null || !readers.hasNext()) {
         throw new MediaException("cannot decode image " + what + ": unknown or corrupt format");
@@ -85,7 +102,8 @@ public final class ImageData {
     StringBuilder sb = new StringBuilder();
     sb.append(path == null ? "<unnamed>" : "'" + path + "'");
     if (!origin.isEmpty()) sb.append(" from ").append(origin);
-    if (bytes != null) sb.append(" (").append(bytes.length).append(" bytes)");
+    byte[] b = bytes;
+    if (b != null) sb.append(" (").append(b.length).append(" bytes)");
     return sb.toString();
   }
 

@@ -1,0 +1,31 @@
+package dev.magmaeval.harness.task;
+
+import dev.magmaeval.harness.api.Doc;
+import dev.magmaeval.harness.dataset.DatasetLocator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What tasks may know about the run, shared by all tasks of it. {@code openDataset} reads another config or split
+ * (for joins such as GQA's images).
+ */
+public record TaskEnvironment(
+    String modelName,
+    Optional<Path> outputPath,
+    Optional<Path> dataDir,
+    Map<String, String> environment,
+    Clock clock,
+    DatasetLocator locator,
+    DatasetOpener opener,
+    Consumer<String> warnings) {
+
+  /** Reads a whole split (for small lookup tables). */
+  @FunctionalInterface
+  public interface DatasetOpener {
+    List<Doc> open(String path, String name, String split);
+  }
+}
