@@ -76,8 +76,18 @@ final class VideoRoots {
         tried.add(p);
       }
     }
-    StringBuilder msg = new StringBuilder("video not found: ").append(tried.get(0));
-    if (tried.size() > 1) msg.append(" (also looked for ").append(tried.subList(1, tried.size())).append(')');
+    // Name first the place under a root that exists: where the video should have been.
+    int primary = 0;
+    for (int i = 0; i < tried.size(); i++) {
+      if (Files.isDirectory(roots.get(i / names.length))) {
+        primary = i;
+        break;
+      }
+    }
+    List<Path> others = new ArrayList<>(tried);
+    Path first = others.remove(primary);
+    StringBuilder msg = new StringBuilder("video not found: ").append(first);
+    if (!others.isEmpty()) msg.append(" (also looked for ").append(others).append(')');
     throw new MediaException(msg.toString());
   }
 
