@@ -50,6 +50,14 @@ class ImageQaMagmaTest {
     assertThat(results.get("n-samples").get("vsr").get("effective").asInt()).isEqualTo(5);
     assertThat(results.get("config").get("model").asText()).isEqualTo("magma");
     assertThat(samples(out, "vsr")).hasSize(5);
+    // Magma's lmms-eval wrapper sends each task's default prompt text; the backend adds the system prompt and the
+    // <image> placeholders, so no task needs a lmms_eval_specific_kwargs.magma entry: the prompts are lmms-eval's.
+    for (String task : List.of("vqav2_val", "pope", "blink_jigsaw", "vsr", "spatialeval_mazenav")) {
+      JsonNode oracle = JSON.readTree(ROOT.resolve("tasks/src/test/resources/oracle/" + task + ".json").toFile());
+      for (JsonNode s : samples(out, task)) {
+        assertThat(s.get("input")).as(task).isEqualTo(oracle.get("samples").get(s.get("doc_id").asInt()).get("input"));
+      }
+    }
   }
 
   @Test
