@@ -7,6 +7,7 @@ import dev.magmaeval.harness.api.Request;
 import dev.magmaeval.harness.api.RequestId;
 import dev.magmaeval.harness.api.Response;
 import dev.magmaeval.harness.api.Visual;
+import dev.magmaeval.harness.media.VideoFrameSampler;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class MagmaBackend implements ModelBackend {
 
   Prepared prepareNow(Request request) {
     int maxFrames = request instanceof Request.Generation g
-        ? g.kwargs().integer("max_frames_num", g.kwargs().integer("frame_num", options.maxFrames()))
+        ? VideoFrameSampler.requestedFrames(g.kwargs(), options.maxFrames())
         : options.maxFrames();
     List<PixelValues> images = images(request.visuals(), maxFrames);
     Prepared p;
