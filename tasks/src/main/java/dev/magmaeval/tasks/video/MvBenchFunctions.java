@@ -84,7 +84,13 @@ public final class MvBenchFunctions implements TaskFunctions {
    */
   static Map<String, Object> processResults(Doc doc, String prediction) {
     List<String> candidates = doc.list("candidates").stream().map(String::valueOf).toList();
-    String gt = MvBenchChoice.gtLetter(candidates, doc.str("answer"));
+    String gt;
+    try {
+      gt = MvBenchChoice.gtLetter(candidates, doc.str("answer"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(doc.origin() + ": doc " + doc.id() + ", field answer: " + e.getMessage()
+          + " " + candidates, e);
+    }
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("pred_answer", prediction);
     d.put("gt_answer", gt);

@@ -63,6 +63,14 @@ class VideoTaskOracleTest {
     }
   }
 
+  @Test
+  void anMvbenchAnswerThatIsNoCandidateIsAnErrorNamingTheDoc() {
+    Doc doc = new Doc(3, Map.of("candidates", List.of("up", "down"), "answer", "left"), "action_antonym.json");
+    assertThatThrownBy(() -> MvBenchFunctions.processResults(doc, "(A) up"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("action_antonym.json: doc 3, field answer: MVBench answer 'left' is not among the candidates [up, down]");
+  }
+
   /** The random fallback draws from the run's random state, seeded 0 as the oracle's (one task per run). */
   @Test
   void nextqaAndIntentqa() throws IOException {
