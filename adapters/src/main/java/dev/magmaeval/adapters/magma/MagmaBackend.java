@@ -7,6 +7,7 @@ import dev.magmaeval.harness.api.Request;
 import dev.magmaeval.harness.api.RequestId;
 import dev.magmaeval.harness.api.Response;
 import dev.magmaeval.harness.api.Visual;
+import dev.magmaeval.harness.media.VideoFrameSampler;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Magma-8B (or any folder exported by scripts/export_magma_onnx.py) on ONNX Runtime. {@link #prepare} decodes and
@@ -37,6 +39,7 @@ final class MagmaBackend implements ModelBackend {
   private final String dtype;
   private final Map<RequestId, Prepared> prepared = new ConcurrentHashMap<>();
   private final AtomicBoolean warnedSampling = new AtomicBoolean();
+  private final AtomicInteger overContext = new AtomicInteger();
 
   /** A request's token ids and images; {@code contextLength} splits context from continuation (-1: generation). */
   record Prepared(long[] ids, List<PixelValues> images, int contextLength) {}
@@ -61,7 +64,7 @@ final class MagmaBackend implements ModelBackend {
 
   Prepared prepareNow(Request request) {
     int maxFrames = request instanceof Request.Generation g
-        ? g.kwargs().integer("max_frames_num", g.kwargs().integer("frame_num", options.maxFrames()))
+        ? VideoFrameSampler.requestedFrames(g.kwargs(), options.maxFrames())
         : options.maxFrames();
     List<PixelValues> images = images(request.visuals(), maxFrames);
     Prepared p;
@@ -176,9 +179,19 @@ final class MagmaBackend implements ModelBackend {
         options.honorUntil() ? kwargs.until() : List.of());
   }
 
+  /**
+   * Warns about the first prompt (images and video frames included) that does not fit the context; later ones are
+   * logged at DEBUG and counted in one summary when the backend closes (a 32-frame video task overflows on every
+   * request).
+   */
   private void warnIfTooLong(Request request, Generator.Prompt prompt, Generator.Limits limits) {
     String warning = contextWarning(request.id(), generator.mergedLength(prompt), limits.maxNewTokens(), config);
-    if (warning != null) LOG.log(System.Logger.Level.WARNING, warning);
+    if (warning == null) return;
+    if (overContext.getAndIncrement() == 0) {
+      LOG.log(System.Logger.Level.WARNING, warning + "; further prompts over the context are counted at the end");
+    } else {
+      LOG.log(System.Logger.Level.DEBUG, warning);
+    }
   }
 
   /** The warning for a prompt that, with its token budget, does not fit the model's context; null if it fits. */
@@ -199,6 +212,10 @@ final class MagmaBackend implements ModelBackend {
 
   @Override
   public void close() {
+    if (overContext.get() > 1) {
+      LOG.log(System.Logger.Level.WARNING, "magma: " + overContext.get() + " prompts exceeded the model's context of "
+          + config.contextLength() + " tokens (fewer frames: --model_args max_frames_num=N)");
+    }
     try {
       sessions.close();
     } catch (OrtException e) {

@@ -9,11 +9,12 @@ import dev.magmaeval.harness.api.ModelProvider;
 public final class MagmaProvider implements ModelProvider {
   private final FrameSource frames;
 
+  /** Videos are sampled with FFmpeg ({@link FrameSource#FFMPEG}). */
   public MagmaProvider() {
-    this(FrameSource.NONE);
+    this(FrameSource.FFMPEG);
   }
 
-  /** With a video frame sampler (each frame is fed as one image). */
+  /** With another video frame source (each frame is fed as one image). */
   public MagmaProvider(FrameSource frames) {
     this.frames = frames;
   }
@@ -26,7 +27,7 @@ public final class MagmaProvider implements ModelProvider {
   @Override
   public String description() {
     return "Magma-8B on ONNX Runtime (pretrained=<folder from scripts/export_magma_onnx.py>, device=cpu|cuda[:N],"
-        + " dtype=fp32|fp16, threads=N, num_crops=N)";
+        + " dtype=fp32|fp16, threads=N, num_crops=N, video_num_crops=N, max_frames_num=N)";
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.magmaeval.metrics.choice;
 
 import dev.magmaeval.metrics.py.PyOps;
-import dev.magmaeval.metrics.py.PyRandom;
 import dev.magmaeval.metrics.py.PyRepr;
 import dev.magmaeval.metrics.py.PyStr;
+import dev.magmaeval.metrics.py.RandomChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class EgoSchemaChoice {
      * words → option-text matches; still none → {@code random.choice} from {@code rng}.
      */
     public static Parsed parse(String response, List<String> allChoices, Map<String, String> index2ans,
-            PyRandom rng) {
+            RandomChoice rng) {
         for (String ch : new String[] {",", ".", "!", "?", ";", ":", "'"}) {
             response = PyStr.strip(response, ch);
         }
@@ -85,7 +85,7 @@ public final class EgoSchemaChoice {
     }
 
     /** {@code egoschema_process_results_generation}'s predicted index: A..E → 0..4, else -1. */
-    public static long predictionIndex(String response, List<String> options, PyRandom rng) {
+    public static long predictionIndex(String response, List<String> options, RandomChoice rng) {
         Parsed p = parse(response, OPTIONS, choiceInfo(options), rng);
         int i = OPTIONS.indexOf(p.prediction());
         return i;

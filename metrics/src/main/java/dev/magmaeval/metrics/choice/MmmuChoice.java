@@ -1,6 +1,6 @@
 package dev.magmaeval.metrics.choice;
 
-import dev.magmaeval.metrics.py.PyRandom;
+import dev.magmaeval.metrics.py.RandomChoice;
 import dev.magmaeval.metrics.py.PyStr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ public final class MmmuChoice {
      * {@code random.choice(allChoices)} drawn from {@code rng}, the caller's stand-in for Python's global RNG.
      */
     public static String parse(String response, List<String> allChoices, Map<String, String> index2ans,
-            PyRandom rng) {
+            RandomChoice rng) {
         for (String ch : new String[] {",", ".", "!", "?", ";", ":", "'"}) {
             response = PyStr.strip(response, ch);
         }

@@ -10,7 +10,7 @@ import java.util.List;
  * with {@code random()}, {@code getrandbits}, {@code choice} (via {@code _randbelow}) and {@code choices} (via
  * {@code floor(random() * n)}). Not thread-safe, like one Python RNG object.
  */
-public final class PyRandom {
+public final class PyRandom implements RandomChoice {
     private static final int N = 624;
     private static final int M = 397;
     private final int[] mt = new int[N];
@@ -123,6 +123,7 @@ public final class PyRandom {
     }
 
     /** {@code choice(xs)}. */
+    @Override
     public <T> T choice(List<T> xs) {
         if (xs.isEmpty()) {
             throw new IndexOutOfBoundsException("Cannot choose from an empty sequence");

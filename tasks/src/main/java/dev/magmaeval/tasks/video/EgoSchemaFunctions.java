@@ -4,24 +4,25 @@ import dev.magmaeval.harness.api.Doc;
 import dev.magmaeval.harness.api.TaskContext;
 import dev.magmaeval.harness.api.TaskFunction;
 import dev.magmaeval.harness.api.TaskFunctions;
+import dev.magmaeval.metrics.choice.EgoSchemaChoice;
+import dev.magmaeval.metrics.py.RandomChoice;
 import dev.magmaeval.tasks.common.Prompts;
 import dev.magmaeval.tasks.common.Submissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * configs/tasks/egoschema: lmms-eval's {@code tasks/egoschema/utils.py} for {@code egoschema} (submission file only)
  * and {@code egoschema_subset} (scored). Videos: {@code <cache_dir>/videos/<video_idx>.mp4}, else {@code .MP4};
  * upstream's HF_HOME default here is {@code ~/.cache/huggingface/hub}, so that place is looked in too.
  *
- * <p>{@code utils.egoschema_process_results_generation} needs EgoSchema's {@code parse_multi_choice_response} (with
- * its {@code random.choice} fallback) from the metrics module; {@link #processResults} takes it as an argument.
+ * <p>Answers are parsed with EgoSchema's {@code parse_multi_choice_response} ({@link EgoSchemaChoice}), whose {@code
+ * random.choice} fallback draws from the run's Python random state ({@link TaskContext#random()}).
  */
 public final class EgoSchemaFunctions implements TaskFunctions {
   static final String POST_PROMPT = "\nAnswer with the option's letter from the given choices directly.";
-  private static final List<String> LETTERS = List.of("A", "B", "C", "D", "E");
 
   @Override
   public String folder() {
@@ -39,8 +40,13 @@ public final class EgoSchemaFunctions implements TaskFunctions {
     });
     r.docToText("utils.egoschema_doc_to_text", EgoSchemaFunctions::docToText);
     r.docToTarget("utils.egoschema_doc_to_answer", (doc, targetKwargs) -> doc.get("answer"));
+    r.factory("utils.egoschema_process_results_generation", context -> {
+      RandomChoice random = context.random()::choice;
+      return (TaskFunction.ProcessResults) (doc, results) ->
+          processResults(doc, String.valueOf(results.get(0)), random);
+    });
     r.aggregation("utils.egoschema_aggregate_mc", (items, context) -> writeSubmission(items, context, "MC"));
-    r.aggregation("utils.egoschema_aggregate_score", (items, context) -> score(items));
+    r.aggregation("utils.egoschema_aggregate_score", (items, context) -> aggregateScore(items));
   }
 
   static String docToText(Doc doc, Map<String, Object> kwargs) {
@@ -54,21 +60,13 @@ public final class EgoSchemaFunctions implements TaskFunctions {
     return pre + question + post;
   }
 
-  /** {@code get_multi_choice_info}: letter to stripped option text. */
-  static Map<String, String> indexToAnswer(Doc doc) {
-    Map<String, String> m = new LinkedHashMap<>();
-    List<Object> options = doc.list("option");
-    for (int i = 0; i < 5; i++) m.put(LETTERS.get(i), dev.magmaeval.metrics.py.PyStr.strip(String.valueOf(options.get(i))));
-    return m;
-  }
-
   /**
-   * {@code {"submission": {video_idx: index}, "score": {"pred": index, "ground_truth": answer}}}, index -1 when the
-   * parsed letter is not A-E; {@code parse} is EgoSchema's {@code parse_multi_choice_response(...)[0]}.
+   * {@code egoschema_process_results_generation}: {@code {"submission": {video_idx: index}, "score": {"pred": index,
+   * "ground_truth": answer}}}, index -1 when the parsed letter is not A-E.
    */
-  static Map<String, Object> processResults(Doc doc, String prediction,
-      BiFunction<String, Map<String, String>, String> parse) {
-    long index = LETTERS.indexOf(parse.apply(prediction, indexToAnswer(doc)));
+  static Map<String, Object> processResults(Doc doc, String prediction, RandomChoice random) {
+    List<String> options = doc.list("option").stream().map(String::valueOf).toList();
+    long index = EgoSchemaChoice.predictionIndex(prediction, options, random);
     Map<String, Object> submission = new LinkedHashMap<>();
     submission.put(doc.str("video_idx"), index);
     Map<String, Object> score = new LinkedHashMap<>();
@@ -80,14 +78,16 @@ public final class EgoSchemaFunctions implements TaskFunctions {
     return out;
   }
 
-  /** {@code egoschema_aggregate_score}: the share of docs whose {@code str(ground_truth) == str(pred)}. */
-  static Object score(List<Object> items) {
-    long yes = 0;
+  /** {@code egoschema_aggregate_score}: the share of records whose {@code str(ground_truth) == str(pred)}. */
+  static Object aggregateScore(List<Object> items) {
+    List<Object> truths = new ArrayList<>();
+    List<Object> preds = new ArrayList<>();
     for (Object item : items) {
       Map<?, ?> r = (Map<?, ?>) item;
-      if (String.valueOf(r.get("ground_truth")).equals(String.valueOf(r.get("pred")))) yes++;
+      truths.add(r.get("ground_truth"));
+      preds.add(r.get("pred"));
     }
-    return (double) yes / items.size();
+    return EgoSchemaChoice.aggregateScore(truths, preds);
   }
 
   /**
@@ -98,7 +98,7 @@ public final class EgoSchemaFunctions implements TaskFunctions {
     Map<Object, Object> combined = new LinkedHashMap<>();
     for (Object item : items) combined.putAll((Map<?, ?>) item);
     Submissions.write(context, "inference_results_egoschema_" + kind + "_" + Submissions.timestamp(context) + ".json",
-        combined);
+        combined, 4);
     return null;
   }
 }

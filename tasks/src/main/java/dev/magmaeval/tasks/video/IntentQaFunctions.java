@@ -27,5 +27,6 @@ public final class IntentQaFunctions implements TaskFunctions {
     });
     r.docToText("utils.intentqa_doc_to_text_mc", NextQaFunctions::docToTextMc);
     r.docToTarget("utils.intentqa_doc_to_target", (doc, targetKwargs) -> doc.get("answer"));
+    r.factory("utils.intentqa_mc_process_results", NextQaFunctions::processResults);
   }
 }

@@ -3,18 +3,17 @@ package dev.magmaeval.tasks.video;
 import dev.magmaeval.harness.api.Doc;
 import dev.magmaeval.harness.api.TaskFunction;
 import dev.magmaeval.harness.api.TaskFunctions;
+import dev.magmaeval.metrics.choice.MvBenchChoice;
 import dev.magmaeval.tasks.common.Prompts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongBiFunction;
 
 /**
  * configs/tasks/mvbench: lmms-eval's {@code tasks/mvbench/utils.py}. Videos: {@code <cache_dir>/<folder of the
  * subtask>/<video>}, where lmms-eval links the dataset's {@code video}-branch snapshot as the cache dir.
  *
- * <p>{@code utils.mvbench_process_results} needs {@code mcq_acc} from the metrics module; {@link #processResults}
- * takes it as an argument until it is there.
+ * <p>Answers are scored with {@code mcq_acc} ({@link MvBenchChoice#mcqAcc}).
  */
 public final class MvBenchFunctions implements TaskFunctions {
   /** {@code DATA_LIST}: subtask to folder in the video branch. */
@@ -54,6 +53,8 @@ public final class MvBenchFunctions implements TaskFunctions {
       return (TaskFunction.DocToVisual) (doc, kwargs) -> List.of(roots.find(folder(kwargs), doc.str("video")));
     });
     r.docToText("utils.mvbench_doc_to_text", MvBenchFunctions::docToText);
+    r.processResults("utils.mvbench_process_results",
+        (doc, results) -> processResults(doc, String.valueOf(results.get(0))));
     r.aggregation("utils.mvbench_aggregate_results", (items, context) -> aggregate(items));
   }
 
@@ -77,38 +78,31 @@ public final class MvBenchFunctions implements TaskFunctions {
     return "Question:" + doc.str("question") + "\nOption:\n" + options + Prompts.post(kwargs);
   }
 
-  /** The letter of the candidate equal to {@code answer}, or null (Python None) when none is. */
-  static String groundTruthLetter(Doc doc) {
-    List<Object> candidates = doc.list("candidates");
-    for (int i = 0; i < candidates.size(); i++) {
-      if (candidates.get(i).equals(doc.get("answer"))) return String.valueOf(LETTERS.charAt(i));
+  /**
+   * {@code mvbench_process_results(doc, [prediction])}: the raw prediction, the letter of the candidate equal to
+   * {@code answer}, and {@code mcq_acc}. A doc whose answer is none of its candidates fails (upstream: None.strip()).
+   */
+  static Map<String, Object> processResults(Doc doc, String prediction) {
+    List<String> candidates = doc.list("candidates").stream().map(String::valueOf).toList();
+    String gt;
+    try {
+      gt = MvBenchChoice.gtLetter(candidates, doc.str("answer"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(doc.origin() + ": doc " + doc.id() + ", field answer: " + e.getMessage()
+          + " " + candidates, e);
     }
-    return null;
-  }
-
-  /** The per-doc dict; {@code mcqAcc} is lmms-eval's {@code mcq_acc(answer, pred)} (1 or 0). */
-  static Map<String, Object> processResults(Doc doc, String prediction, ToLongBiFunction<String, String> mcqAcc) {
-    String gt = groundTruthLetter(doc);
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("pred_answer", prediction);
     d.put("gt_answer", gt);
-    d.put("score", mcqAcc.applyAsLong(gt, prediction));
+    d.put("score", MvBenchChoice.mcqAcc(gt, prediction));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("mvbench_accuracy", d);
     return out;
   }
 
   /** {@code mvbench_aggregate_results}: 100 * correct / answered, where empty predictions are not answered. */
+  @SuppressWarnings("unchecked")
   static Object aggregate(List<Object> items) {
-    long answered = 0;
-    long correct = 0;
-    for (Object item : items) {
-      Map<?, ?> r = (Map<?, ?>) item;
-      if (!"".equals(r.get("pred_answer"))) {
-        answered++;
-        correct += ((Number) r.get("score")).longValue();
-      }
-    }
-    return answered > 0 ? (Object) (100.0 * correct / answered) : (Object) 0L;
+    return MvBenchChoice.aggregate((List<Map<String, Object>>) (List<?>) items);
   }
 }

@@ -1,23 +1,25 @@
 package dev.magmaeval.tasks.video;
 
 import dev.magmaeval.harness.api.Doc;
+import dev.magmaeval.harness.api.TaskContext;
 import dev.magmaeval.harness.api.TaskFunction;
 import dev.magmaeval.harness.api.TaskFunctions;
+import dev.magmaeval.metrics.choice.MmmuChoice;
 import dev.magmaeval.metrics.py.PyStr;
+import dev.magmaeval.metrics.py.RandomChoice;
 import dev.magmaeval.tasks.common.Prompts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * configs/tasks/nextqa: lmms-eval's {@code tasks/nextqa/utils.py} for {@code nextqa_mc_test} (the OE tasks, scored
  * with WordNet WUPS, are not here). Videos: {@code <cache_dir>/NExTVideo/<video>.mp4} ({@code _task_utils/
  * video_loader.get_video}: then {@code .MP4}).
  *
- * <p>{@code utils.nextqa_mc_process_results} needs the MMMU-style {@code parse_multi_choice_response} (with its
- * {@code random.choice} fallback) from the metrics module; {@link #processResults} takes it as an argument.
+ * <p>Answers are parsed with NExT-QA's {@code parse_multi_choice_response} (the MMMU parser, {@link MmmuChoice#parse}),
+ * whose {@code random.choice} fallback draws from the run's Python random state ({@link TaskContext#random()}).
  */
 public final class NextQaFunctions implements TaskFunctions {
   static final List<String> OPTIONS = List.of("A", "B", "C", "D", "E");
@@ -35,6 +37,7 @@ public final class NextQaFunctions implements TaskFunctions {
     });
     r.docToText("utils.nextqa_doc_to_text_mc", NextQaFunctions::docToTextMc);
     r.docToTarget("utils.nextqa_doc_to_target", (doc, targetKwargs) -> doc.get("answer"));
+    r.factory("utils.nextqa_mc_process_results", NextQaFunctions::processResults);
   }
 
   /** {@code get_video(prefix, name)}: the name with {@code .mp4} unless it ends so, then {@code .MP4}. */
@@ -60,13 +63,15 @@ public final class NextQaFunctions implements TaskFunctions {
     return m;
   }
 
-  /**
-   * {@code {"exact_match": parsed == OPTIONS[answer]}} (a bool); {@code parse} is {@code
-   * parse_multi_choice_response(response, all_choices, index2ans)} given the option texts.
-   */
-  static Map<String, Object> processResults(Doc doc, String prediction,
-      BiFunction<String, Map<String, String>, String> parse) {
-    String parsed = parse.apply(prediction, indexToAnswer(doc));
+  /** {@code nextqa_mc_process_results}, drawing its random fallback from the run's random state. */
+  static TaskFunction.ProcessResults processResults(TaskContext context) {
+    RandomChoice random = context.random()::choice;
+    return (doc, results) -> processResults(doc, String.valueOf(results.get(0)), random);
+  }
+
+  /** {@code {"exact_match": parsed == OPTIONS[answer]}} (a bool). */
+  static Map<String, Object> processResults(Doc doc, String prediction, RandomChoice random) {
+    String parsed = MmmuChoice.parse(prediction, OPTIONS, indexToAnswer(doc), random);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("exact_match", parsed.equals(OPTIONS.get((int) doc.integer("answer"))));
     return out;

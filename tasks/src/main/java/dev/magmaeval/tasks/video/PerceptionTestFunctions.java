@@ -3,18 +3,19 @@ package dev.magmaeval.tasks.video;
 import dev.magmaeval.harness.api.Doc;
 import dev.magmaeval.harness.api.TaskFunction;
 import dev.magmaeval.harness.api.TaskFunctions;
+import dev.magmaeval.metrics.choice.PerceptionTestChoice;
+import dev.magmaeval.metrics.py.PyInt;
 import dev.magmaeval.tasks.common.Prompts;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 
 /**
  * configs/tasks/perceptiontest/val: lmms-eval's {@code tasks/perceptiontest/val/utils.py} for {@code
  * perceptiontest_val_mc}. Videos: {@code <cache_dir>/videos/<video_name>.mp4}, else {@code .MP4}.
  *
- * <p>{@code utils.perceptiontest_val_process_results_mc} needs the letter extraction ({@code \b([A-D])\b} to an
- * index, -1 when none) from the metrics module; {@link #processResults} takes it as an argument.
+ * <p>Answers are read as the first standalone A-D ({@link PerceptionTestChoice#predictionIndex}).
  */
 public final class PerceptionTestFunctions implements TaskFunctions {
   private static final String[] PREFIXES = {"A. ", "B. ", "C. "};
@@ -35,6 +36,8 @@ public final class PerceptionTestFunctions implements TaskFunctions {
     });
     r.docToText("utils.perceptiontest_val_doc_to_text", PerceptionTestFunctions::docToText);
     r.docToTarget("utils.perceptiontest_val_doc_to_answer", (doc, targetKwargs) -> doc.get("answer_id"));
+    r.processResults("utils.perceptiontest_val_process_results_mc",
+        (doc, results) -> processResults(doc, String.valueOf(results.get(0))));
     r.aggregation("utils.perceptiontest_val_aggregate_accuracy", (items, context) -> accuracy(items));
   }
 
@@ -53,26 +56,33 @@ public final class PerceptionTestFunctions implements TaskFunctions {
     return pre + question + post;
   }
 
-  /** The per-doc dict; {@code predIndex} maps the stripped answer to 0-3, or -1. */
-  static Map<String, Object> processResults(Doc doc, String prediction, ToLongFunction<String> predIndex) {
-    long index = predIndex.applyAsLong(prediction);
+  /** {@code perceptiontest_val_process_results_mc(doc, [prediction])}: the per-doc dict. */
+  static Map<String, Object> processResults(Doc doc, String prediction) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("video_name", doc.get("video_name"));
     d.put("question", doc.get("question"));
-    d.put("pred_id", index);
+    d.put("pred_id", PerceptionTestChoice.predictionIndex(prediction));
     d.put("answer_id", doc.get("answer_id"));
-    d.put("correct", index == Long.parseLong(doc.str("answer_id").strip()) ? 1L : 0L);
+    d.put("correct", PerceptionTestChoice.correct(prediction, answerId(doc)));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("accuracy", d);
     return out;
   }
 
+  /** {@code int(doc["answer_id"])} (a string in the dataset). */
+  private static long answerId(Doc doc) {
+    try {
+      return PyInt.of(doc.get("answer_id")).longValueExact();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("perceptiontest: doc " + doc.id() + " field answer_id: '" + doc.get("answer_id")
+          + "' is not an integer");
+    }
+  }
+
   /** {@code perceptiontest_val_aggregate_accuracy}: the share of docs with {@code correct == 1}. */
   static Object accuracy(List<Object> items) {
-    long yes = 0;
-    for (Object item : items) {
-      if (Long.valueOf(1L).equals(((Map<?, ?>) item).get("correct"))) yes++;
-    }
-    return (double) yes / items.size();
+    List<Long> correct = new ArrayList<>();
+    for (Object item : items) correct.add((Long) ((Map<?, ?>) item).get("correct"));
+    return PerceptionTestChoice.accuracy(correct);
   }
 }

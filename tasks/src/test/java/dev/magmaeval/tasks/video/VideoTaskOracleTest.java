@@ -39,15 +39,12 @@ class VideoTaskOracleTest {
   void videomme() throws IOException {
     Map<String, TaskFunction> f = functions(new VideoMmeFunctions());
     JsonNode oracle = oracle("videomme");
-    List<Doc> docs = docs("videomme");
     Map<String, Object> kwargs = Map.of("pre_prompt", "", "post_prompt", ANSWER_DIRECTLY);
-    for (Doc doc : docs) {
+    for (Doc doc : docs("videomme")) {
       assertThat(text(f, "utils.videomme_doc_to_text", doc, kwargs)).isEqualTo(oracle.get("prompts").get(doc.id()).asText());
       assertThat(doc.str("answer")).isEqualTo(oracle.get("targets").get(doc.id()).asText());
-      JsonNode expected = oracle.get("per_doc").get("videomme_perception_score").get(doc.id());
-      Map<String, Object> got = VideoMmeFunctions.processResults(doc, answer(oracle, doc), s -> expected.get("pred_answer").asText());
-      assertThat(python(got.get("videomme_perception_score"))).isEqualTo(python(expected));
     }
+    assertProcessResults(processResults(f, "utils.videomme_process_results", "videomme"), oracle, "videomme");
     assertAggregate(f, "utils.videomme_aggregate_results", oracle, "videomme_perception_score");
   }
 
@@ -60,35 +57,34 @@ class VideoTaskOracleTest {
       Map<String, Object> kwargs = Map.of("sub_task", sub, "post_prompt", "Only give the best option.\n");
       for (Doc doc : docs(task)) {
         assertThat(text(f, "utils.mvbench_doc_to_text", doc, kwargs)).isEqualTo(oracle.get("prompts").get(doc.id()).asText());
-        JsonNode expected = oracle.get("per_doc").get("mvbench_accuracy").get(doc.id());
-        Map<String, Object> got = MvBenchFunctions.processResults(doc, answer(oracle, doc), (gt, pred) -> {
-          assertThat(gt).isEqualTo(expected.get("gt_answer").asText());
-          return expected.get("score").asLong();
-        });
-        assertThat(python(got.get("mvbench_accuracy"))).isEqualTo(python(expected));
       }
+      assertProcessResults(processResults(f, "utils.mvbench_process_results", task), oracle, task);
       assertAggregate(f, "utils.mvbench_aggregate_results", oracle, "mvbench_accuracy");
     }
   }
 
   @Test
+  void anMvbenchAnswerThatIsNoCandidateIsAnErrorNamingTheDoc() {
+    Doc doc = new Doc(3, Map.of("candidates", List.of("up", "down"), "answer", "left"), "action_antonym.json");
+    assertThatThrownBy(() -> MvBenchFunctions.processResults(doc, "(A) up"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("action_antonym.json: doc 3, field answer: MVBench answer 'left' is not among the candidates [up, down]");
+  }
+
+  /** The random fallback draws from the run's random state, seeded 0 as the oracle's (one task per run). */
+  @Test
   void nextqaAndIntentqa() throws IOException {
     for (String task : List.of("nextqa_mc_test", "intentqa")) {
-      Map<String, TaskFunction> f = task.equals("intentqa") ? functions(new IntentQaFunctions()) : functions(new NextQaFunctions());
-      String prefix = task.equals("intentqa") ? "utils.intentqa" : "utils.nextqa";
+      boolean intent = task.equals("intentqa");
+      Map<String, TaskFunction> f = functions(intent ? new IntentQaFunctions() : new NextQaFunctions());
+      String prefix = intent ? "utils.intentqa" : "utils.nextqa";
       JsonNode oracle = oracle(task);
       for (Doc doc : docs(task)) {
         assertThat(text(f, prefix + "_doc_to_text_mc", doc, null)).isEqualTo(oracle.get("prompts").get(doc.id()).asText());
         Object target = ((TaskFunction.DocToTarget) f.get(prefix + "_doc_to_target")).apply(doc, null);
         assertThat(String.valueOf(target)).isEqualTo(oracle.get("targets").get(doc.id()).asText());
-        boolean expected = oracle.get("per_doc").get("exact_match").get(doc.id()).asBoolean();
-        String letter = NextQaFunctions.OPTIONS.get((int) doc.integer("answer"));
-        Map<String, Object> got = NextQaFunctions.processResults(doc, answer(oracle, doc), (s, options) -> {
-          assertThat(options.values()).hasSize(5);
-          return expected ? letter : "none";
-        });
-        assertThat(got.get("exact_match")).isEqualTo(expected);
       }
+      assertProcessResults(processResults(f, prefix + "_mc_process_results", task), oracle, task);
     }
   }
 
@@ -99,12 +95,9 @@ class VideoTaskOracleTest {
     Map<String, Object> kwargs = Map.of("pre_prompt", "", "post_prompt", ANSWER_DIRECTLY);
     for (Doc doc : docs("egoschema_subset")) {
       assertThat(text(f, "utils.egoschema_doc_to_text", doc, kwargs)).isEqualTo(oracle.get("prompts").get(doc.id()).asText());
-      long pred = oracle.get("per_doc").get("score").get(doc.id()).get("pred").asLong();
-      Map<String, Object> got = EgoSchemaFunctions.processResults(doc, answer(oracle, doc),
-          (s, options) -> pred < 0 ? "" : "ABCDE".substring((int) pred, (int) pred + 1));
-      assertThat(python(got.get("score"))).isEqualTo(python(oracle.get("per_doc").get("score").get(doc.id())));
-      assertThat(python(got.get("submission"))).isEqualTo(python(oracle.get("per_doc").get("submission").get(doc.id())));
     }
+    assertProcessResults(processResults(f, "utils.egoschema_process_results_generation", "egoschema_subset"), oracle,
+        "egoschema_subset");
     assertAggregate(f, "utils.egoschema_aggregate_score", oracle, "score");
   }
 
@@ -115,11 +108,28 @@ class VideoTaskOracleTest {
     for (Doc doc : docs("perceptiontest_val_mc")) {
       assertThat(text(f, "utils.perceptiontest_val_doc_to_text", doc, Map.of("pre_prompt", "", "post_prompt", "")))
           .isEqualTo(oracle.get("prompts").get(doc.id()).asText());
-      JsonNode expected = oracle.get("per_doc").get("accuracy").get(doc.id());
-      Map<String, Object> got = PerceptionTestFunctions.processResults(doc, answer(oracle, doc), s -> expected.get("pred_id").asLong());
-      assertThat(python(got.get("accuracy"))).isEqualTo(python(expected));
     }
+    assertProcessResults(processResults(f, "utils.perceptiontest_val_process_results_mc", "perceptiontest_val_mc"),
+        oracle, "perceptiontest_val_mc");
     assertAggregate(f, "utils.perceptiontest_val_aggregate_accuracy", oracle, "accuracy");
+  }
+
+  @Test
+  void egoschemaSubmissionIsWrittenWithIndentFour() throws IOException {
+    Path out = Files.createTempDirectory("ego");
+    TestContext ctx = new TestContext("egoschema", "egoschema", Optional.empty(), Optional.empty(), Map.of()) {
+      @Override public Optional<Path> outputPath() { return Optional.of(out); }
+      @Override public Clock clock() { return Clock.fixed(java.time.Instant.parse("2026-01-02T11:04:05Z"), java.time.ZoneOffset.UTC); }
+    };
+    Map<String, Object> a = new LinkedHashMap<>(Map.of("vid-a", 2L));
+    Object value = ((TaskFunction.Aggregation) functions(new EgoSchemaFunctions()).get("utils.egoschema_aggregate_mc"))
+        .apply(List.of(a, Map.of("vid-b", -1L)), ctx);
+    assertThat(value).isNull();
+    try (var files = Files.list(out.resolve("submissions"))) {
+      Path file = files.findFirst().orElseThrow();
+      assertThat(file.getFileName().toString()).startsWith("inference_results_egoschema_MC_2026-01-02-").endsWith(".json");
+      assertThat(Files.readString(file)).isEqualTo("{\n    \"vid-a\": 2,\n    \"vid-b\": -1\n}");
+    }
   }
 
   @Test
@@ -167,6 +177,26 @@ class VideoTaskOracleTest {
   }
 
   // --- helpers ---
+
+  /** The registered process_results (a factory gets a fresh context: its random state seeded 0, as the oracle's). */
+  static TaskFunction.ProcessResults processResults(Map<String, TaskFunction> f, String name, String task) {
+    TaskFunction fn = f.get(name);
+    assertThat(fn).as(name + " is registered").isNotNull();
+    if (fn instanceof TaskFunction.Factory factory) {
+      fn = factory.create(new TestContext(task, task, Optional.empty(), Optional.empty(), Map.of()));
+    }
+    return (TaskFunction.ProcessResults) fn;
+  }
+
+  /** Every doc's process_results on the oracle's answer, in doc order, equals lmms-eval's dict, Python types included. */
+  static void assertProcessResults(TaskFunction.ProcessResults pr, JsonNode oracle, String task) {
+    for (Doc doc : docs(task)) {
+      Map<String, Object> got = pr.apply(doc, List.of(answer(oracle, doc)));
+      Map<String, Object> expected = new LinkedHashMap<>();
+      oracle.get("per_doc").fields().forEachRemaining(e -> expected.put(e.getKey(), python(e.getValue().get(doc.id()))));
+      assertThat(python(got)).as(task + " doc " + doc.id()).isEqualTo(expected);
+    }
+  }
 
   static void assertAggregate(Map<String, TaskFunction> f, String name, JsonNode oracle, String metric) {
     List<Object> items = new ArrayList<>();
@@ -234,7 +264,7 @@ class VideoTaskOracleTest {
   }
 
   /** A TaskContext for functions that need the run: dataset_kwargs.cache_dir, data_dir, dataset root, environment. */
-  static final class TestContext implements TaskContext {
+  static class TestContext implements TaskContext {
     final String task;
     final String cacheDir;
     final Optional<Path> dataDir;
