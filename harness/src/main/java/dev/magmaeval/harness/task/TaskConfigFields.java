@@ -49,15 +49,27 @@ final class TaskConfigFields {
     return cfg;
   }
 
-  /** {@code TaskConfig.to_dict()}: None fields dropped, top-level callables as {@code str(fn)}, values copied. */
+  /**
+   * {@code TaskConfig.to_dict()}: None fields dropped, values copied, callables as {@code str(fn)}: top-level ones by
+   * {@code to_dict} itself, nested ones (a metric's {@code aggregation}) by the results writer's {@code
+   * handle_non_serializable}.
+   */
   static Map<String, Object> dump(Map<String, Object> cfg) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : cfg.entrySet()) {
       Object v = e.getValue();
       if (v == null) continue;
-      out.put(e.getKey(), v instanceof FunctionRef ref ? ref.toString() : deepCopy(v));
+      out.put(e.getKey(), functionsAsStrings(deepCopy(v)));
     }
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object functionsAsStrings(Object v) {
+    if (v instanceof FunctionRef ref) return ref.toString();
+    if (v instanceof Map<?, ?> m) ((Map<String, Object>) m).replaceAll((k, x) -> functionsAsStrings(x));
+    if (v instanceof List<?> l) ((List<Object>) l).replaceAll(TaskConfigFields::functionsAsStrings);
+    return v;
   }
 
   @SuppressWarnings("unchecked")
