@@ -75,6 +75,8 @@ def setup(checkout):
             if third_party == "tqdm":
                 attrs["tqdm"] = lambda it=None, *a, **k: it if it is not None else _Anything("tqdm")
             _stub_module(third_party, **attrs)
+    # Some task modules read HF_HOME at import time to locate videos; nothing is read from it here.
+    os.environ.setdefault("HF_HOME", "/nonexistent-hf-home")
     _package("lmms_eval", root)
     _package("lmms_eval.api", os.path.join(root, "api"))
     _package("lmms_eval.tasks", os.path.join(root, "tasks"))

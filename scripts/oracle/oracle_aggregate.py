@@ -1,10 +1,13 @@
 #!/usr/bin/env python3.12
-"""Reference values for dev.magmaeval.metrics.aggregate: lmms-eval's own aggregation and stderr functions
-(lmms_eval/api/metrics.py) under CPython 3.12, whose sum() decides the last digit.
+"""Reference values for everything whose last digit depends on CPython 3.12's sum(): lmms-eval's own aggregation
+and stderr functions (lmms_eval/api/metrics.py), MME's category sum and ScreenSpot's REC and click metrics.
 
     ~/.pyenv/versions/3.12.1/bin/python3.12 scripts/oracle/oracle_aggregate.py /work/ref/lmms-eval \
-        metrics/src/test/resources/oracle
+        metrics/src/test/resources/oracle [family...]
 """
+import contextlib
+import io
+import json
 import os
 import random
 import sys
@@ -55,8 +58,7 @@ def pow_exact(bases):
     return all(float(b) ** 2 == float(b) * float(b) for b in bases)
 
 
-def main(checkout, out):
-    lmms_loader.setup(checkout)
+def aggregate(out, checkout):
     m = lmms_loader.load("lmms_eval.api.metrics")
     rng = random.Random(2024)
     cases = []
@@ -96,5 +98,94 @@ def main(checkout, out):
     write(os.path.join(out, "lmms_bootstrap.json"), {"python": sys.version, "lmms_eval": checkout}, cases)
 
 
+def mme(out, checkout):
+    m = lmms_loader.load("lmms_eval.tasks.mme.utils")
+    rng = random.Random(61)
+    cases = []
+    cats = ["existence", "count", "OCR", "artwork", "code_reasoning", "text_translation", "numerical_calculation"]
+    for i in range(240):
+        records = []
+        for img in range(rng.choice([0, 1, 2, 5, 30, 150])):
+            cat = rng.choice(cats)
+            n = 2 if rng.random() > 0.01 else 3
+            for _ in range(n):
+                records.append({"question_id": f"{cat}/{img}.png", "category": cat, "score": rng.choice([0.0, 1.0])})
+        rng.shuffle(records)
+        cases.append({"records": py(records), "score": outcome(m.mme_aggregate_results, records)})
+    write(os.path.join(out, "mme_aggregate.json"), {"python": sys.version, "lmms_eval": checkout}, cases)
+
+
+def screenspot(out, checkout):
+    import screenspot_cases as sc
+
+    rec = lmms_loader.load("lmms_eval.tasks.screenspot.utils_rec")
+    v2 = lmms_loader.load("lmms_eval.tasks.screenspot_v2.utils")
+    pro = lmms_loader.load("lmms_eval.tasks.screenspot_pro.utils")
+    rng = random.Random(62)
+    docs = []
+    for i in range(900):
+        gt = sc.gt_box(rng)
+        pred_box = sc.threshold_pred(rng, gt) if rng.random() < 0.4 else sc.gt_box(rng)
+        text = sc.fmt_box(rng, pred_box)
+        doc = {"instruction": "i", "file_name": str(i), "bbox": gt, "data_type": rng.choice(["text", "icon"]),
+               "data_source": rng.choice(["ios", "android", "macos", "windows", "gitlab"])}
+        res = outcome(lambda: rec.screenspot_rec_process_result(doc, [text])["screenspot_IoU"]["pred"])
+        scores = {}
+        if "ok" in res:
+            parsed = rec.parse_float_sequence_within(text)
+            for metric in rec.REC_METRICS:
+                scores[metric] = outcome(rec.screenspot_rec_aggregation_result, [{**doc, "pred": parsed}], metric)
+        docs.append({"text": text, "bbox": py(gt), "parsed": res, "scores": scores})
+    cases = []
+    for i in range(240):
+        batch = rng.sample(docs, rng.choice([0, 1, 2, 10, 60]))
+        results = [{"bbox": [float(v[2:]) for v in d["bbox"]], "pred": rec.parse_float_sequence_within(d["text"]),
+                    "data_type": "text", "data_source": "web"} for d in batch]
+        cases.append({"texts": [d["text"] for d in batch], "bboxes": [d["bbox"] for d in batch],
+                      "metrics": {mt: outcome(rec.screenspot_rec_aggregation_result, results, mt)
+                                  for mt in rec.REC_METRICS}})
+    write(os.path.join(out, "screenspot_rec.json"), {"python": sys.version, "lmms_eval": checkout},
+          {"docs": docs, "aggregates": cases})
+
+    clicks = []
+    for i in range(900):
+        gt = sc.gt_box(rng)
+        size = rng.choice([None, (1920, 1080), (1280, 800), (2560, 1440)])
+        style = rng.choice(["norm", "xyxy", "xywh"]) if size else "norm"
+        if style == "xyxy":
+            box = [round(gt[0] * size[0]), round(gt[1] * size[1]), round(gt[2] * size[0]), round(gt[3] * size[1])]
+        elif style == "xywh":
+            box = [round(gt[0] * size[0]), round(gt[1] * size[1]), round((gt[2] - gt[0]) * size[0]),
+                   round((gt[3] - gt[1]) * size[1])]
+        else:
+            box = gt
+        text = sc.click_pred(rng, gt, size)
+        doc = {"bbox": box, "data_type": rng.choice(["text", "icon", "Text", None])}
+        if size:
+            doc["image_width"], doc["image_height"] = size
+        v2res = outcome(lambda: v2.screenspot_v2_process_results(doc, [text])["screenspot_v2_action_acc"]["correct"])
+        pdoc = dict(doc)
+        form = rng.choice(["list", "json", "text", "bad"])
+        if form == "json":
+            pdoc["bbox"] = json.dumps(box)
+        elif form == "text":
+            pdoc["bbox"] = "box: " + " ".join(str(v) for v in box)
+        elif form == "bad":
+            pdoc["bbox"] = rng.choice(["[1, 2]", "nope", "{}", "[\"a\", 1, 2, 3]", "5"])
+        if size and rng.random() < 0.3:
+            pdoc["img_size"] = rng.choice([list(size), json.dumps(list(size)), f"{size[0]}x{size[1]}", "[0, 5]"])
+        prores = outcome(lambda: pro.screenspot_pro_process_results(pdoc, [text])["screenspot_pro_action_acc"])
+        point = outcome(lambda: v2._parse_point(text))
+        clicks.append({"text": text, "doc": py(doc), "pro_doc": py(pdoc), "point": point, "v2": v2res, "pro": prores})
+    write(os.path.join(out, "screenspot_click.json"), {"python": sys.version, "lmms_eval": checkout}, clicks)
+
+
+FAMILIES = {"aggregate": aggregate, "mme": mme, "screenspot": screenspot}
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    checkout, out = sys.argv[1], sys.argv[2]
+    lmms_loader.setup(checkout)
+    os.makedirs(out, exist_ok=True)
+    for name in sys.argv[3:] or FAMILIES:
+        with contextlib.redirect_stdout(io.StringIO()):  # upstream prints per-split tables and progress
+            FAMILIES[name](out, checkout)

@@ -8,6 +8,7 @@ import io
 import json
 import math
 import random
+import sys
 
 NP_FLOAT64_TYPES = ()
 
@@ -77,7 +78,7 @@ def write(path, meta, cases):
     with gzip.GzipFile(path, "wb", mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as f:
         json.dump({"meta": meta, "cases": cases}, f, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         f.write("\n")
-    print(f"wrote {len(cases)} cases to {path}")
+    print(f"wrote {len(cases)} cases to {path}", file=sys.stderr)
 
 
 # Pieces of hard strings: Unicode whitespace, non-ASCII digits, case-mapping oddities, punctuation, quotes.

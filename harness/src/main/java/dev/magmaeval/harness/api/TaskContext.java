@@ -50,6 +50,9 @@ public interface TaskContext {
    */
   List<Doc> openDataset(String path, String name, String split);
 
+  /** Python's global random state for this run (shared by all tasks, in scoring order). */
+  PythonRandom random();
+
   /** A warning for the user, shown once per distinct message. */
   void warn(String message);
 }

@@ -34,7 +34,7 @@ final class SplitFiles {
   private static List<String> fromCard(java.nio.file.Path root, String config, String split) {
     Optional<SourcedMap> card = DatasetLocator.card(root);
     if (card.isEmpty() || !(card.get().get("configs") instanceof List<?> configs)) return List.of();
-    String wanted = config == null ? "default" : config;
+    String wanted = config == null ? defaultConfig(configs) : config;
     List<String> out = new ArrayList<>();
     for (Object c : configs) {
       if (!(c instanceof Map<?, ?> m) || !wanted.equals(String.valueOf(m.get("config_name")))) continue;
@@ -50,6 +50,21 @@ final class SplitFiles {
       }
     }
     return out;
+  }
+
+  /**
+   * The config the {@code datasets} library loads when none is named: the one marked {@code default: true}, else one
+   * named {@code default}, else the only one.
+   */
+  private static String defaultConfig(List<?> configs) {
+    String only = null;
+    for (Object c : configs) {
+      if (!(c instanceof Map<?, ?> m)) continue;
+      if (Boolean.TRUE.equals(m.get("default"))) return String.valueOf(m.get("config_name"));
+      if ("default".equals(String.valueOf(m.get("config_name")))) return "default";
+      only = only == null ? String.valueOf(m.get("config_name")) : "";
+    }
+    return only == null || only.isEmpty() ? "default" : only;
   }
 
   private static void addPaths(List<String> out, Object paths) {

@@ -3,7 +3,6 @@ package dev.magmaeval.harness.output;
 import dev.magmaeval.harness.api.Response;
 import dev.magmaeval.metrics.py.NpFloat64;
 import dev.magmaeval.metrics.py.PyFloat;
-import dev.magmaeval.metrics.py.PyRepr;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Iterator;
@@ -55,7 +54,8 @@ public final class PyJson {
     } else if (v instanceof Response.Loglikelihood ll) {
       array(sb, java.util.List.<Object>of(ll.loss(), ll.greedy()).iterator(), false, indent, depth);
     } else {
-      string(sb, PyRepr.str(v));
+      // json.dumps(default=str): objects Python would not serialise become their str()
+      string(sb, String.valueOf(v));
     }
   }
 

@@ -82,7 +82,7 @@ public final class Evaluation {
     TaskEnvironment taskEnv = new TaskEnvironment(run.model(), Optional.ofNullable(run.outputPath()),
         Optional.ofNullable(logSamples ? outDir : null),
         Optional.ofNullable(run.dataDir()), env.env(), env.clock(), locator, (p, n, s) -> readAll(locator, p, n, s),
-        log::warn);
+        new GlobalRandom(run.seeds().get(0)), log::warn);
     TaskBuilder builder = new TaskBuilder(functions,
         new TaskOptions(run.model(), run.genKwargs(), run.numFewshot(), run.predictOnly(), run.reasoningTags()), taskEnv);
     List<Leaf> leaves = new ArrayList<>();

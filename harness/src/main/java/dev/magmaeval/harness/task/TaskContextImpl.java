@@ -77,6 +77,11 @@ final class TaskContextImpl implements TaskContext {
   }
 
   @Override
+  public dev.magmaeval.harness.api.PythonRandom random() {
+    return env.random();
+  }
+
+  @Override
   public void warn(String message) {
     if (warned.add(message)) env.warnings().accept(taskName + ": " + message);
   }

@@ -1,6 +1,7 @@
 package dev.magmaeval.harness.task;
 
 import dev.magmaeval.harness.api.Doc;
+import dev.magmaeval.harness.api.PythonRandom;
 import dev.magmaeval.harness.dataset.DatasetLocator;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public record TaskEnvironment(
     Clock clock,
     DatasetLocator locator,
     DatasetOpener opener,
+    PythonRandom random,
     Consumer<String> warnings) {
 
   /** Reads a whole split (for small lookup tables). */

@@ -93,6 +93,17 @@ class DatasetLocatorTest {
   }
 
   @Test
+  void withoutADatasetNameTheCardsOnlyConfigIsRead() throws IOException {
+    Path repo = tmp.resolve("d2/lmms-lab/Video-MME");
+    ParquetFixtures.write(repo.resolve("videomme/test-00000-of-00001.parquet"), COLS, rows(0, 4), null);
+    Files.writeString(repo.resolve("README.md"), "---\nconfigs:\n- config_name: videomme\n  data_files:\n"
+        + "  - split: test\n    path: videomme/test-*\n---\n");
+    DatasetFiles f = locator(Map.of(), tmp.resolve("d2"))
+        .locate(new DatasetRequest("lmms-lab/Video-MME", null, "test", Map.of(), null));
+    assertThat(f.files()).hasSize(1);
+  }
+
+  @Test
   void jsonlSplitsByKeyword() throws IOException {
     Path repo = tmp.resolve("d/cambridgeltl/vsr_zeroshot");
     Files.createDirectories(repo);

@@ -28,6 +28,12 @@ class PyJsonTest {
   }
 
   @Test
+  void otherObjectsAreWrittenAsTheirStrLikeJsonDumpsDefaultStr() {
+    Object fn = new dev.magmaeval.harness.config.FunctionRef("utils.agg", java.nio.file.Path.of("x.yaml"), 3);
+    assertThat(PyJson.compact(List.of(fn))).isEqualTo("[\"<function agg>\"]");
+  }
+
+  @Test
   void indentedMatchesIndentTwo() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("x", List.of(1L, 2L));

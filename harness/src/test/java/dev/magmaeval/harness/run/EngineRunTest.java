@@ -161,6 +161,32 @@ class EngineRunTest {
   }
 
   @Test
+  void regexFiltersDescriptionsAndSystemInstructionsShapeWhatIsScored() throws Exception {
+    CliRun.Result r = eval("--tasks", "eng_regex", "--system_instruction", "SYS:", "--model_args", "answer=no 7 or yes");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode line = samples("eng_regex").get(0);
+    assertThat(line.get("input").asText()).isEqualTo("SYS:\n\nLook closely. Question 0?\nAnswer:");
+    assertThat(line.get("filtered_resps").asText()).isEqualTo("yes");
+    // as in lmms-eval v0.7 (reasoning tags on), resps is the post-filter value, equal here, so it is dropped
+    assertThat(line.has("resps")).isFalse();
+    assertThat(results().get("results").get("eng_regex").get("exact_match,flexible-extract").asDouble())
+        .isEqualTo(1.0 / 3);
+  }
+
+  @Test
+  void genKwargsOverrideTheYamlAndPredictOnlyBypassesMetrics() throws Exception {
+    CliRun.Result r = eval("--tasks", "eng_gen", "--gen_kwargs", "max_new_tokens=3,temperature=0.5", "--predict_only");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode res = results();
+    assertThat(res.get("configs").get("eng_gen").get("generation_kwargs").toString())
+        .isEqualTo("{\"max_new_tokens\":3,\"temperature\":0.5,\"until\":[\"\\n\\n\"]}");
+    assertThat(res.get("config").get("gen_kwargs").get("max_new_tokens").asInt()).isEqualTo(3);
+    JsonNode row = res.get("results").get("eng_gen");
+    assertThat(row.get("bypass,none").asInt()).isEqualTo(999);
+    assertThat(row.get("bypass_stderr,none").asText()).isEqualTo("N/A");
+  }
+
+  @Test
   void tasksSeeTheSamplesFolderOnlyWhenSamplesAreLogged() throws IOException {
     Path extra = tmp.resolve("extra-tasks/engine");
     Files.createDirectories(extra);

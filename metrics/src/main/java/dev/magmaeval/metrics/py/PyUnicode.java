@@ -152,6 +152,19 @@ public final class PyUnicode {
         return t != null ? t : UPPER.get(cp);
     }
 
+    /**
+     * The body of a Java regex character class (without brackets) matching what Python's {@code re} matches with
+     * {@code \\d} ("decimal"), {@code \\s} ("space") or {@code \\w} ("word") in a str pattern.
+     */
+    public static String regexClass(String name) {
+        return switch (name) {
+            case "decimal" -> DECIMAL.regexBody();
+            case "space" -> SPACE.regexBody();
+            case "word" -> "_" + ALPHA.regexBody() + DECIMAL.regexBody() + DIGIT.regexBody() + NUMERIC.regexBody();
+            default -> throw new IllegalArgumentException("unknown regex class " + name);
+        };
+    }
+
     /** Sorted, disjoint code point ranges with an ASCII fast path. */
     private static final class Ranges {
         final int[] starts;
@@ -177,6 +190,17 @@ public final class PyUnicode {
                 e[i] = list.get(i)[1];
             }
             return new Ranges(s, e);
+        }
+
+        String regexBody() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < starts.length; i++) {
+                b.append(String.format("\\x{%x}", starts[i]));
+                if (ends[i] > starts[i]) {
+                    b.append(String.format("-\\x{%x}", ends[i]));
+                }
+            }
+            return b.toString();
         }
 
         boolean contains(int cp) {

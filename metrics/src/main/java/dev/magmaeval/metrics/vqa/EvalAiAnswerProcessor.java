@@ -72,7 +72,15 @@ public final class EvalAiAnswerProcessor {
      * removed.
      */
     public String processPunctuation(String in) {
-        boolean commaStrip = hasDigitCommaDigit(in);
+        return processPunctuation(in, hasDigitCommaDigit(in));
+    }
+
+    /**
+     * The same punctuation step with the comma rule decided by the caller: MVBench's copy
+     * ({@code tasks/mvbench/utils.py::mcq_acc}) tests {@code (\d)(\,)(\d)}, a single comma between digits, see
+     * {@link #hasDigitSingleCommaDigit}.
+     */
+    public String processPunctuation(String in, boolean commaStrip) {
         String out = in;
         for (int k = 0; k < PUNCTUATIONS.length(); k++) {
             String p = String.valueOf(PUNCTUATIONS.charAt(k));
@@ -99,6 +107,17 @@ public final class EvalAiAnswerProcessor {
                 j++;
             }
             if (j < n && PyUnicode.isDecimal(s.codePointAt(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** MVBench's {@code re.search(r"(\d)(\,)(\d)", s)}: a digit, one comma, a digit (Unicode digits). */
+    public static boolean hasDigitSingleCommaDigit(String s) {
+        int[] cps = s.codePoints().toArray();
+        for (int i = 0; i + 2 < cps.length; i++) {
+            if (cps[i + 1] == ',' && PyUnicode.isDecimal(cps[i]) && PyUnicode.isDecimal(cps[i + 2])) {
                 return true;
             }
         }

@@ -32,14 +32,19 @@ public final class Oracle {
 
     /** The "cases" array of {@code oracle/<name>.gz} (gzipped JSON; read with zcat). */
     public static List<JsonNode> cases(String name) {
+        List<JsonNode> out = new ArrayList<>();
+        root(name).forEach(out::add);
+        return out;
+    }
+
+    /** The "cases" node of {@code oracle/<name>.gz}: an array, or an object of named case arrays. */
+    public static JsonNode root(String name) {
         try (InputStream raw = Oracle.class.getResourceAsStream("/oracle/" + name + ".gz")) {
             if (raw == null) {
                 throw new IllegalStateException("missing reference file oracle/" + name
                         + ".gz (generate it with scripts/oracle/)");
             }
-            List<JsonNode> out = new ArrayList<>();
-            JSON.readTree(new GZIPInputStream(raw)).get("cases").forEach(out::add);
-            return out;
+            return JSON.readTree(new GZIPInputStream(raw)).get("cases");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,11 +20,18 @@ public final class Submissions {
   private Submissions() {}
 
   public static Path write(TaskContext context, String fileName, Object content) {
+    return write(context, fileName, content, -1);
+  }
+
+  /** As {@link #write(TaskContext, String, Object)}, with {@code json.dump(..., indent=indent)} (-1: compact). */
+  public static Path write(TaskContext context, String fileName, Object content, int indent) {
     Path dir = context.outputPath().map(p -> p.resolve("submissions")).orElse(Path.of("submissions"));
     Path file = dir.resolve(fileName).toAbsolutePath();
     try {
       Files.createDirectories(dir);
-      Files.writeString(file, dev.magmaeval.harness.output.PyJson.compact(content), StandardCharsets.UTF_8);
+      String json = indent < 0 ? dev.magmaeval.harness.output.PyJson.compact(content)
+          : dev.magmaeval.harness.output.PyJson.indented(content, indent);
+      Files.writeString(file, json, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write submission file " + file + ": " + e.getMessage(), e);
     }
