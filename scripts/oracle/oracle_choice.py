@@ -99,7 +99,7 @@ def choices(out, lmms):
     cases = []
     random.seed(SEED)  # the global RNG the random fallbacks draw from, in case order
     for i in range(1000):
-        k = rng.choice([2, 3, 4, 4, 5])
+        k = rng.choice([2, 3, 4, 4, 5, 5, 5])
         opts = cc.options(rng, k)
         resp = cc.response(rng, opts)
         index2ans, all_choices = mcq.get_multi_choice_info(opts)

@@ -120,6 +120,41 @@ def randoms(out):
     write(os.path.join(out, "py_random.json"), {"python": sys.version}, cases)
 
 
+def literals(out):
+    import ast
+
+    pyvalues.TYPED_TUPLES = True
+    rng = random.Random(13)
+    fixed = [
+        "1", "-1", "+1", "--1", "-(1)", "(-1)", "-(-1)", "1+2j", "-1-2j", "1+2", "1+2j+3j", "(1+2j)", "-(1+2j)", "2j",
+        "1.5", ".5", "5.", "1e5", "1E-5", "1_000", "1__000", "0x1F", "0o17", "0b101", "0x_1f", "017", "00", "0_0",
+        "1.e5", "1._5", "1j", "1.5J", "True", "-True", "None", "...", "'a'", '"a"', "'a' 'b'", "'a' b'b'", "b'ab'",
+        r"rb'\n'", r"r'\n'", "u'x'", "f'x'", "'''multi\nline'''", r"'\x41\u00e9\U0001F600'", r"'\N{BULLET}'",
+        r"'\q'", r"'\101'", "'a\\\nb'", "[1, 2,]", "[,]", "()", "(1,)", "(1)", "(1, 2)", "{}", "{1: 2}", "{1, 2}",
+        "{1: 2, 3}", "{1, 2: 3}", "{'a': 1, 'a': 2}", "{1: 'a', True: 'b', 1.0: 'c'}", "{[1]: 2}", "{(1, 2): 3}",
+        "set()", "set ( )", "set([1])", "frozenset()", "[1, [2, (3, {4: 5})]]", "  1", "\t1", "\n1", "1\n", "1\n2",
+        "[1,\n2]", "[1, # c\n 2]", "1 # comment", "1 \\\n + 2j", "x", "click(1)", "1 if 1 else 2", "[*a]",
+        "{**a}", "1, 2", "", " ", "'unterminated", "'a\nb'", r"b'\xe9'", "'é'", "1abc", "1.2.3", "0x", "1e", "1e+",
+        "-0.0", "-0", "1_", "_1", "(((1)))", '{"action_type": 4, "click_point": (0.53,0.21)}',
+        "{'action_type': 4, 'click_point': [0.5, 0.5]}", "9" * 30, "1e400", "-1e400", "4+0j", "0j", "-0j", "(1-0j)",
+        "b'a' b'b'", "Rb'x'", "BR'x'", "'a' # c\n", "[1 2]", "{1: 2,}", "{1:}", "(,)", "[1, 2", "1)", "é",
+    ]
+    atoms = ["1", "-2", "3.5", "'s'", '"t"', "True", "None", "2j", "(1, 2)", "[3]", "{}", "x", "1+2j", "b'b'", "0x10"]
+    cases = list(fixed)
+    while len(cases) < 600:
+        k = rng.randint(0, 4)
+        parts = [rng.choice(atoms) for _ in range(k)]
+        shape = rng.choice(["[{}]", "({})", "{{{}}}", "({},)", "{}"])
+        if shape == "{{{}}}" and rng.random() < 0.6:
+            body = ", ".join(f"{a}: {b}" for a, b in zip(parts, reversed(parts)))
+        else:
+            body = rng.choice([", ", ",", " , ", ",\n"]).join(parts)
+        cases.append(shape.format(body))
+    result = [{"s": c, "eval": outcome(ast.literal_eval, c)} for c in cases]
+    pyvalues.TYPED_TUPLES = False
+    write(os.path.join(out, "py_literal.json"), {"python": sys.version}, result)
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -127,3 +162,4 @@ if __name__ == "__main__":
     floats(out)
     sums(out)
     randoms(out)
+    literals(out)

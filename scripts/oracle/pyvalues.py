@@ -11,6 +11,7 @@ import random
 import sys
 
 NP_FLOAT64_TYPES = ()
+TYPED_TUPLES = False  # tuples and dict keys keep their types only where a reference needs it
 
 
 def set_numpy_float_types(*types):
@@ -33,9 +34,19 @@ def py(v):
         return "f:" + repr(v)
     if isinstance(v, str):
         return "s:" + v
+    if isinstance(v, complex):
+        return "c:" + repr(v)
+    if isinstance(v, bytes):
+        return "y:" + v.hex()
+    if isinstance(v, (set, frozenset)):
+        return {"set": sorted((py(x) for x in v), key=str)}
+    if isinstance(v, tuple) and TYPED_TUPLES:
+        return {"tuple": [py(x) for x in v]}
     if isinstance(v, (list, tuple)):
         return [py(x) for x in v]
     if isinstance(v, dict):
+        if TYPED_TUPLES:
+            return {"dict": [[py(k), py(x)] for k, x in v.items()]}
         return {str(k): py(x) for k, x in v.items()}
     t = type(v).__name__
     if t in ("float64", "bool_", "int64"):

@@ -2,6 +2,7 @@ package dev.magmaeval.metrics.generic;
 
 import dev.magmaeval.metrics.py.NpFloat64;
 import dev.magmaeval.metrics.py.NumpySum;
+import dev.magmaeval.metrics.py.PyRegex;
 import dev.magmaeval.metrics.py.PyStr;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class GenericMetrics {
      * {@code exact_match_hf_evaluate}: the share of positions where prediction equals reference after the optional
      * regex removal, {@code np.char.lower}, deletion of {@code string.punctuation} and of ASCII digits. numpy's
      * fixed-width unicode arrays are modelled: trailing NULs are dropped and a lowercased element is cut to the
-     * array's width (the longest input), so {@code 'İ'} lowercases to {@code 'i'}. Regexes are Java patterns.
+     * array's width (the longest input), so {@code 'İ'} lowercases to {@code 'i'}. Regexes are Python patterns
+     * ({@link PyRegex}).
      *
      * @return {@code np.mean(score_list)}, a numpy float
      */
@@ -31,7 +33,7 @@ public final class GenericMetrics {
         List<String> refs = new ArrayList<>(references);
         if (regexesToIgnore != null) {
             for (String regex : regexesToIgnore) {
-                Pattern pattern = Pattern.compile(regex);
+                Pattern pattern = PyRegex.compile(regex);
                 preds.replaceAll(x -> pattern.matcher(x).replaceAll(""));
                 refs.replaceAll(x -> pattern.matcher(x).replaceAll(""));
             }

@@ -72,6 +72,24 @@ public final class NumpySum {
     }
 
     /**
+     * {@code np.mean(items)} of a list of Python numbers: NaN for an empty list; an all-int (or bool) list is summed
+     * with numpy's buffered cast, any float makes it a float64 pairwise sum.
+     */
+    public static double mean(List<?> items) {
+        if (items.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] xs = new double[items.size()];
+        boolean allInt = true;
+        for (int i = 0; i < xs.length; i++) {
+            Object o = items.get(i);
+            allInt &= PyOps.isInt(o);
+            xs[i] = PyOps.toDouble(o);
+        }
+        return (allInt ? sumCast(xs) : sum(xs)) / xs.length;
+    }
+
+    /**
      * {@code np.std(items, ddof=ddof)} of a list of Python numbers: the list becomes a bool, int64 or float64 array
      * (any float makes it float64), then mean, squared deviations and their pairwise sum.
      */

@@ -41,6 +41,25 @@ public final class PyRepr {
             b.append(v);
         } else if (v instanceof String s) {
             appendString(b, s);
+        } else if (v instanceof PyComplex z) {
+            b.append(z.repr());
+        } else if (v instanceof byte[] bytes) {
+            appendBytes(b, bytes);
+        } else if (v instanceof java.util.Set<?> set) {
+            if (set.isEmpty()) {
+                b.append("set()");
+            } else {
+                b.append('{');
+                boolean first = true;
+                for (Object o : set) { // Python orders a set by hash; insertion order is used here
+                    if (!first) {
+                        b.append(", ");
+                    }
+                    first = false;
+                    append(b, o);
+                }
+                b.append('}');
+            }
         } else if (v instanceof List<?> list) {
             b.append('[');
             for (int i = 0; i < list.size(); i++) {
@@ -102,6 +121,35 @@ public final class PyRepr {
                 b.append(String.format("\\u%04x", cp));
             } else {
                 b.append(String.format("\\U%08x", cp));
+            }
+        }
+        b.append(quote);
+    }
+
+    // bytes_repr: b'...' with \\t \\n \\r \\xNN escapes, double quotes when only single quotes occur
+    private static void appendBytes(StringBuilder b, byte[] bytes) {
+        boolean single = false;
+        boolean dbl = false;
+        for (byte x : bytes) {
+            single |= x == '\'';
+            dbl |= x == '"';
+        }
+        char quote = single && !dbl ? '"' : '\'';
+        b.append('b').append(quote);
+        for (byte x : bytes) {
+            int c = x & 0xFF;
+            if (c == quote || c == '\\') {
+                b.append('\\').append((char) c);
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (c < ' ' || c >= 0x7f) {
+                b.append(String.format("\\x%02x", c));
+            } else {
+                b.append((char) c);
             }
         }
         b.append(quote);

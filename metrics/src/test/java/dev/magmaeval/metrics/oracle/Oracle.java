@@ -67,6 +67,18 @@ public final class Oracle {
             }
             return out;
         }
+        if (n.isObject() && n.size() == 1 && (n.has("tuple") || n.has("set") || n.has("dict"))
+                && n.elements().next().isArray()) {
+            if (n.has("tuple")) {
+                return list(n.get("tuple")).toArray();
+            }
+            if (n.has("set")) {
+                return new java.util.LinkedHashSet<>(list(n.get("set")));
+            }
+            Map<Object, Object> out = new LinkedHashMap<>();
+            n.get("dict").forEach(kv -> out.put(value(kv.get(0)), value(kv.get(1))));
+            return out;
+        }
         if (n.isObject()) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
@@ -88,9 +100,25 @@ public final class Oracle {
             case "f:" -> PyFloat.parse(body);
             case "n:" -> new NpFloat64(PyFloat.parse(body));
             case "b:" -> body.equals("True");
+            case "c:" -> complex(body);
+            case "y:" -> java.util.HexFormat.of().parseHex(body);
             case "s:" -> body;
             default -> throw new IllegalArgumentException("bad typed value: " + s);
         };
+    }
+
+    // "(1+2j)", "2j", "(-0-1j)" as repr(complex) writes them
+    private static dev.magmaeval.metrics.py.PyComplex complex(String r) {
+        String t = r.startsWith("(") ? r.substring(1, r.length() - 2) : r.substring(0, r.length() - 1);
+        if (!r.startsWith("(")) {
+            return new dev.magmaeval.metrics.py.PyComplex(0.0, PyFloat.parse(t));
+        }
+        int split = Math.max(t.lastIndexOf('+'), t.lastIndexOf('-'));
+        while (split > 0 && (t.charAt(split - 1) == 'e' || t.charAt(split - 1) == 'E')) {
+            split = Math.max(t.lastIndexOf('+', split - 1), t.lastIndexOf('-', split - 1));
+        }
+        return new dev.magmaeval.metrics.py.PyComplex(PyFloat.parse(t.substring(0, split)),
+                PyFloat.parse(t.substring(split)));
     }
 
     /** Decoded list of typed values. */
@@ -177,9 +205,28 @@ public final class Oracle {
             l.forEach(x -> parts.add(show(x)));
             return parts.toString();
         }
+        if (v instanceof Object[] t) {
+            List<String> parts = new ArrayList<>();
+            for (Object x : t) {
+                parts.add(show(x));
+            }
+            return "tuple" + parts;
+        }
+        if (v instanceof java.util.Set<?> set) {
+            List<String> parts = new ArrayList<>();
+            set.forEach(x -> parts.add(show(x)));
+            java.util.Collections.sort(parts);
+            return "set" + parts;
+        }
+        if (v instanceof byte[] b) {
+            return "bytes:" + java.util.HexFormat.of().formatHex(b);
+        }
+        if (v instanceof dev.magmaeval.metrics.py.PyComplex z) {
+            return "complex:" + z.repr();
+        }
         if (v instanceof Map<?, ?> m) {
             Map<Object, String> parts = new LinkedHashMap<>();
-            m.forEach((k, x) -> parts.put(k, show(x)));
+            m.forEach((k, x) -> parts.put(k instanceof String ? k : show(k), show(x)));
             return parts.toString();
         }
         return v == null ? "None" : "str:" + PyRepr.repr(v);

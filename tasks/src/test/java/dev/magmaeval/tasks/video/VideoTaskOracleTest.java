@@ -1,0 +1,264 @@
+package dev.magmaeval.tasks.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.magmaeval.harness.api.Doc;
+import dev.magmaeval.harness.api.MediaException;
+import dev.magmaeval.harness.api.TaskContext;
+import dev.magmaeval.harness.api.TaskFunction;
+import dev.magmaeval.harness.api.TaskFunctions;
+import dev.magmaeval.harness.api.Visual;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The video tasks' functions against lmms-eval's own (scripts/fixtures/video/lmms_eval_task_oracle.py) on the fixture
+ * docs: prompts, targets, the per-doc dicts (given the parsed answer lmms-eval's parser produced) and aggregations.
+ */
+class VideoTaskOracleTest {
+  static final Path FIXTURES = Path.of("../scripts/fixtures");
+  static final Path ORACLE = Path.of("src/test/resources/video");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static final String ANSWER_DIRECTLY = "\nAnswer with the option's letter from the given choices directly.";
+
+  @Test
+  void videomme() throws IOException {
+    Map<String, TaskFunction> f = functions(new VideoMmeFunctions());
+    JsonNode oracle = oracle("videomme");
+    List<Doc> docs = docs("videomme");
+    Map<String, Object> kwargs = Map.of("pre_prompt", "", "post_prompt", ANSWER_DIRECTLY);
+    for (Doc doc : docs) {
+      assertThat(text(f, "utils.videomme_doc_to_text", doc, kwargs)).isEqualTo(oracle.get("prompts").get(doc.id()).asText());
+      assertThat(doc.str("answer")).isEqualTo(oracle.get("targets").get(doc.id()).asText());
+      JsonNode expected = oracle.get("per_doc").get("videomme_perception_score").get(doc.id());
+      Map<String, Object> got = VideoMmeFunctions.processResults(doc, answer(oracle, doc), s -> expected.get("pred_answer").asText());
+      assertThat(python(got.get("videomme_perception_score"))).isEqualTo(python(expected));
+    }
+    assertAggregate(f, "utils.videomme_aggregate_results", oracle, "videomme_perception_score");
+  }
+
+  @Test
+  void mvbench() throws IOException {
+    Map<String, TaskFunction> f = functions(new MvBenchFunctions());
+    for (String sub : MvBenchFunctions.FOLDERS.keySet()) {
+      String task = "mvbench_" + sub;
+      JsonNode oracle = oracle(task);
+      Map<String, Object> kwargs = Map.of("sub_task", sub, "post_prompt", "Only give the best option.\n");
+      for (Doc doc : docs(task)) {
+        assertThat(text(f, "utils.mvbench_doc_to_text", doc, kwargs)).isEqualTo(oracle.get("prompts").get(doc.id()).asText());
+        JsonNode expected = oracle.get("per_doc").get("mvbench_accuracy").get(doc.id());
+        Map<String, Object> got = MvBenchFunctions.processResults(doc, answer(oracle, doc), (gt, pred) -> {
+          assertThat(gt).isEqualTo(expected.get("gt_answer").asText());
+          return expected.get("score").asLong();
+        });
+        assertThat(python(got.get("mvbench_accuracy"))).isEqualTo(python(expected));
+      }
+      assertAggregate(f, "utils.mvbench_aggregate_results", oracle, "mvbench_accuracy");
+    }
+  }
+
+  @Test
+  void nextqaAndIntentqa() throws IOException {
+    for (String task : List.of("nextqa_mc_test", "intentqa")) {
+      Map<String, TaskFunction> f = task.equals("intentqa") ? functions(new IntentQaFunctions()) : functions(new NextQaFunctions());
+      String prefix = task.equals("intentqa") ? "utils.intentqa" : "utils.nextqa";
+      JsonNode oracle = oracle(task);
+      for (Doc doc : docs(task)) {
+        assertThat(text(f, prefix + "_doc_to_text_mc", doc, null)).isEqualTo(oracle.get("prompts").get(doc.id()).asText());
+        Object target = ((TaskFunction.DocToTarget) f.get(prefix + "_doc_to_target")).apply(doc, null);
+        assertThat(String.valueOf(target)).isEqualTo(oracle.get("targets").get(doc.id()).asText());
+        boolean expected = oracle.get("per_doc").get("exact_match").get(doc.id()).asBoolean();
+        String letter = NextQaFunctions.OPTIONS.get((int) doc.integer("answer"));
+        Map<String, Object> got = NextQaFunctions.processResults(doc, answer(oracle, doc), (s, options) -> {
+          assertThat(options.values()).hasSize(5);
+          return expected ? letter : "none";
+        });
+        assertThat(got.get("exact_match")).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void egoschemaSubset() throws IOException {
+    Map<String, TaskFunction> f = functions(new EgoSchemaFunctions());
+    JsonNode oracle = oracle("egoschema_subset");
+    Map<String, Object> kwargs = Map.of("pre_prompt", "", "post_prompt", ANSWER_DIRECTLY);
+    for (Doc doc : docs("egoschema_subset")) {
+      assertThat(text(f, "utils.egoschema_doc_to_text", doc, kwargs)).isEqualTo(oracle.get("prompts").get(doc.id()).asText());
+      long pred = oracle.get("per_doc").get("score").get(doc.id()).get("pred").asLong();
+      Map<String, Object> got = EgoSchemaFunctions.processResults(doc, answer(oracle, doc),
+          (s, options) -> pred < 0 ? "" : "ABCDE".substring((int) pred, (int) pred + 1));
+      assertThat(python(got.get("score"))).isEqualTo(python(oracle.get("per_doc").get("score").get(doc.id())));
+      assertThat(python(got.get("submission"))).isEqualTo(python(oracle.get("per_doc").get("submission").get(doc.id())));
+    }
+    assertAggregate(f, "utils.egoschema_aggregate_score", oracle, "score");
+  }
+
+  @Test
+  void perceptiontestValMc() throws IOException {
+    Map<String, TaskFunction> f = functions(new PerceptionTestFunctions());
+    JsonNode oracle = oracle("perceptiontest_val_mc");
+    for (Doc doc : docs("perceptiontest_val_mc")) {
+      assertThat(text(f, "utils.perceptiontest_val_doc_to_text", doc, Map.of("pre_prompt", "", "post_prompt", "")))
+          .isEqualTo(oracle.get("prompts").get(doc.id()).asText());
+      JsonNode expected = oracle.get("per_doc").get("accuracy").get(doc.id());
+      Map<String, Object> got = PerceptionTestFunctions.processResults(doc, answer(oracle, doc), s -> expected.get("pred_id").asLong());
+      assertThat(python(got.get("accuracy"))).isEqualTo(python(expected));
+    }
+    assertAggregate(f, "utils.perceptiontest_val_aggregate_accuracy", oracle, "accuracy");
+  }
+
+  @Test
+  void videosAreFoundUnderHfHomeAndTheDatasetFolder() {
+    TestContext mme = new TestContext("videomme", "videomme", Optional.empty(), Optional.empty(),
+        Map.of("HF_HOME", FIXTURES.resolve("hf_home").toString()));
+    Visual v = ((TaskFunction.DocToVisual) ((TaskFunction.Factory) functions(new VideoMmeFunctions())
+        .get("utils.videomme_doc_to_visual")).create(mme)).apply(docs("videomme").get(0), null).get(0);
+    assertThat(((Visual.Video) v).path()).isEqualTo(FIXTURES.resolve("hf_home/videomme/data/Fx3vQ8bk2Lc.mp4"));
+    assertThat(mme.warnings).isEmpty();
+
+    Path snapshot = FIXTURES.resolve("hub/datasets--OpenGVLab--MVBench/snapshots/3c6c0b9b052c39cffd445cfe822f4f793b820131");
+    TestContext mv = new TestContext("mvbench_action_antonym", "mvbench_video", Optional.empty(), Optional.of(snapshot),
+        Map.of("HF_HOME", "/nonexistent"));
+    TaskFunction.DocToVisual visual = (TaskFunction.DocToVisual) ((TaskFunction.Factory) functions(new MvBenchFunctions())
+        .get("utils.mvbench_doc_to_visual")).create(mv);
+    Visual found = visual.apply(docs("mvbench_action_antonym").get(0), Map.of("sub_task", "action_antonym")).get(0);
+    assertThat(((Visual.Video) found).path()).isEqualTo(snapshot.resolve("ssv2_video_mp4/142103.mp4"));
+  }
+
+  @Test
+  void aMissingVideoIsAMediaErrorNamingWhereItWasLookedFor() throws IOException {
+    Path hfHome = Files.createTempDirectory("hf");
+    Files.createDirectories(hfHome.resolve("egoschema/videos"));
+    TestContext ctx = new TestContext("egoschema_subset", "egoschema", Optional.empty(), Optional.empty(),
+        Map.of("HF_HOME", hfHome.toString()));
+    TaskFunction.DocToVisual visual = (TaskFunction.DocToVisual) ((TaskFunction.Factory) functions(new EgoSchemaFunctions())
+        .get("utils.egoschema_doc_to_visual")).create(ctx);
+    Doc doc = docs("egoschema_subset").get(0);
+    assertThatThrownBy(() -> visual.apply(doc, null)).isInstanceOf(MediaException.class)
+        .hasMessageStartingWith("video not found: " + hfHome.resolve("egoschema/videos/" + doc.str("video_idx") + ".mp4"));
+  }
+
+  @Test
+  void archivesThatAreNotUnpackedGetTheCommandThatUnpacksThem() throws IOException {
+    Path snapshot = Files.createTempDirectory("snap");
+    Files.write(snapshot.resolve("videos_chunked_01.zip"), new byte[] {1});
+    TestContext ctx = new TestContext("perceptiontest_val_mc", "perceptiontest_val", Optional.empty(),
+        Optional.of(snapshot), Map.of("HF_HOME", "/tmp/no-hf-home"));
+    VideoRoots.of(ctx);
+    assertThat(ctx.warnings).singleElement().asString()
+        .contains("1 archive(s) under " + snapshot)
+        .contains("mkdir -p '/tmp/no-hf-home/perceptiontest_val' && find -L '" + snapshot
+            + "' -name '*.zip' -exec unzip -n -q {} -d '/tmp/no-hf-home/perceptiontest_val' \\;");
+  }
+
+  // --- helpers ---
+
+  static void assertAggregate(Map<String, TaskFunction> f, String name, JsonNode oracle, String metric) {
+    List<Object> items = new ArrayList<>();
+    oracle.get("per_doc").get(metric).forEach(n -> items.add(python(n)));
+    Object got = ((TaskFunction.Aggregation) f.get(name)).apply(items, null);
+    JsonNode expected = oracle.get("aggregates").get(metric);
+    assertThat(got).isEqualTo(python(expected));
+  }
+
+  static String text(Map<String, TaskFunction> f, String name, Doc doc, Map<String, Object> kwargs) {
+    return ((TaskFunction.DocToText) f.get(name)).apply(doc, kwargs);
+  }
+
+  static String answer(JsonNode oracle, Doc doc) {
+    return oracle.get("answers").get(doc.id()).asText().strip();
+  }
+
+  static Map<String, TaskFunction> functions(TaskFunctions provider) {
+    Map<String, TaskFunction> out = new HashMap<>();
+    provider.register(out::put);
+    return out;
+  }
+
+  static JsonNode oracle(String task) throws IOException {
+    return JSON.readTree(ORACLE.resolve(task + ".oracle.json").toFile());
+  }
+
+  static List<Doc> docs(String task) {
+    try {
+      JsonNode rows = JSON.readTree(FIXTURES.resolve("video/docs/" + task + ".json").toFile());
+      List<Doc> docs = new ArrayList<>();
+      for (JsonNode row : rows) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) python(row);
+        docs.add(new Doc(docs.size(), fields, task + ".json"));
+      }
+      return docs;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** JSON to the Python value model: Long, Double, Boolean, String, List, Map, null. */
+  static Object python(JsonNode n) {
+    if (n == null || n.isNull()) return null;
+    if (n.isBoolean()) return n.asBoolean();
+    if (n.isIntegralNumber()) return n.asLong();
+    if (n.isNumber()) return n.asDouble();
+    if (n.isTextual()) return n.asText();
+    if (n.isArray()) {
+      List<Object> l = new ArrayList<>();
+      n.forEach(e -> l.add(python(e)));
+      return l;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      m.put(e.getKey(), python(e.getValue()));
+    }
+    return m;
+  }
+
+  static Object python(Object value) {
+    return value instanceof JsonNode n ? python(n) : JSON.valueToTree(value) == null ? null : python(JSON.valueToTree(value));
+  }
+
+  /** A TaskContext for functions that need the run: dataset_kwargs.cache_dir, data_dir, dataset root, environment. */
+  static final class TestContext implements TaskContext {
+    final String task;
+    final String cacheDir;
+    final Optional<Path> dataDir;
+    final Optional<Path> datasetRoot;
+    final Map<String, String> env;
+    final List<String> warnings = new ArrayList<>();
+
+    TestContext(String task, String cacheDir, Optional<Path> dataDir, Optional<Path> datasetRoot, Map<String, String> env) {
+      this.task = task;
+      this.cacheDir = cacheDir;
+      this.dataDir = dataDir;
+      this.datasetRoot = datasetRoot;
+      this.env = env;
+    }
+
+    @Override public String taskName() { return task; }
+    @Override public Map<String, Object> config() { return Map.of("dataset_kwargs", Map.of("cache_dir", cacheDir)); }
+    @Override public String modelName() { return "replay"; }
+    @Override public Optional<Path> outputPath() { return Optional.empty(); }
+    @Override public Optional<Path> dataDir() { return dataDir; }
+    @Override public Optional<Path> datasetRoot() { return datasetRoot; }
+    @Override public Map<String, String> environment() { return env; }
+    @Override public Clock clock() { return Clock.systemUTC(); }
+    @Override public List<Doc> openDataset(String path, String name, String split) { throw new UnsupportedOperationException(); }
+    @Override public void warn(String message) { warnings.add(message); }
+  }
+}
