@@ -260,5 +260,12 @@ class VideoTaskOracleTest {
     @Override public Clock clock() { return Clock.systemUTC(); }
     @Override public List<Doc> openDataset(String path, String name, String split) { throw new UnsupportedOperationException(); }
     @Override public void warn(String message) { warnings.add(message); }
+    private final dev.magmaeval.metrics.py.PyRandom random = new dev.magmaeval.metrics.py.PyRandom(0);
+    @Override public dev.magmaeval.harness.api.PythonRandom random() {
+      return new dev.magmaeval.harness.api.PythonRandom() {
+        @Override public double random() { return random.random(); }
+        @Override public <T> T choice(List<T> items) { return random.choice(items); }
+      };
+    }
   }
 }
