@@ -8,24 +8,22 @@
   oracle_mind2web.py runs it), on the steps in the case file: the gold box in the pixels of the window the model saw,
   the window's size, and the reply as a SeeClick action.
 
-Writes tasks/src/test/resources/oracle/<task>.json with the typed values of pyvalues.py. Debian python3 (numpy):
+Writes tasks/src/test/resources/oracle/<task>.json with the typed values of pyvalues.py. The lmms-eval tasks run on
+CPython 3.12, whose float sum() the project matches (lmms-eval's aggregations are sum()/len()); SeeClick's loop needs
+numpy, so it runs on Debian's python3:
 
-    /usr/bin/python3 scripts/oracle/oracle_grounding.py /work/ref/lmms-eval /work/ref/seeclick
+    ~/.pyenv/versions/3.12.1/bin/python3.12 scripts/oracle/oracle_grounding.py lmms /work/ref/lmms-eval
+    /usr/bin/python3 scripts/oracle/oracle_grounding.py seeclick /work/ref/seeclick
 """
 import json
 import os
 import sys
 
-import numpy as np
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import lmms_loader  # noqa: E402
-import oracle_mind2web  # noqa: E402
 import pyvalues  # noqa: E402
-
-pyvalues.set_numpy_float_types(np.floating)
 
 REC = ["IoU", "ACC@0.1", "ACC@0.3", "ACC@0.5", "ACC@0.7", "ACC@0.9", "Center_ACC"]
 REC_AGG = {"IoU": "iou", "ACC@0.1": "acc01", "ACC@0.3": "acc03", "ACC@0.5": "acc05", "ACC@0.7": "acc07",
@@ -56,7 +54,7 @@ def lmms_task(task, case):
     return {k: getattr(m, f"visualwebbench_{k}_aggregate")([p[k] for p in per_doc]) for k in VWB_METRICS[kind]}
 
 
-def mind2web_task(seeclick, case):
+def mind2web_task(oracle_mind2web, seeclick, case):
     ns, code = seeclick
     episodes = []
     for s in case["steps"]:
@@ -69,18 +67,42 @@ def mind2web_task(seeclick, case):
             "step_success_rate": env["num_step_success"] / env["num_step"]}
 
 
+def load_six():
+    """pltrdy/rouge imports `six` (pure Python); CPython 3.12 here lacks it, so Debian's copy is loaded by path."""
+    try:
+        import six  # noqa: F401
+    except ImportError:
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("six", os.environ.get("SIX_PY", "/usr/lib/python3/dist-packages/six.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["six"] = module
+        spec.loader.exec_module(module)
+
+
 def main():
-    lmms, seeclick_checkout = sys.argv[1], sys.argv[2]
-    lmms_loader.setup(lmms)
-    sys.path.insert(0, os.environ.get("ROUGE_CHECKOUT", "/work/ref/rouge"))  # pltrdy/rouge, lmms-eval's `rouge`
-    seeclick = oracle_mind2web.load_seeclick(seeclick_checkout)
+    family, checkout = sys.argv[1], sys.argv[2]
+    if family == "lmms":
+        if sys.version_info[:2] != (3, 12):
+            raise SystemExit("run the lmms family on CPython 3.12 (float sum() differs before 3.12)")
+        lmms_loader.setup(checkout)
+        sys.path.insert(0, os.environ.get("ROUGE_CHECKOUT", "/work/ref/rouge"))  # pltrdy/rouge, lmms-eval's `rouge`
+        load_six()
+    elif family == "seeclick":
+        import numpy as np
+        import oracle_mind2web
+        pyvalues.set_numpy_float_types(np.floating)
+        seeclick = (oracle_mind2web, oracle_mind2web.load_seeclick(checkout))
+    else:
+        raise SystemExit("usage: oracle_grounding.py lmms|seeclick CHECKOUT")
     out_dir = os.path.join(ROOT, "tasks/src/test/resources/oracle")
     os.makedirs(out_dir, exist_ok=True)
     cases_dir = os.path.join(HERE, "cases")
     for name in sorted(os.listdir(cases_dir)):
         case = json.load(open(os.path.join(cases_dir, name), encoding="utf-8"))
         task = case["task"]
-        metrics = mind2web_task(seeclick, case) if task.startswith("mind2web") else lmms_task(task, case)
+        if task.startswith("mind2web") != (family == "seeclick"):
+            continue
+        metrics = mind2web_task(*seeclick, case) if family == "seeclick" else lmms_task(task, case)
         with open(os.path.join(out_dir, task + ".json"), "w", encoding="utf-8") as f:
             json.dump({"task": task, "reference": "seeclick" if task.startswith("mind2web") else "lmms-eval v0.7.2",
                        "metrics": {k: pyvalues.py(v) for k, v in metrics.items()}}, f, indent=1, ensure_ascii=False)
