@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * groups aggregate their splits, and Set-of-Mark runs leave the marked images next to the samples.
  */
 class GroundingEvalTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
   private static final Path ROOT = CliRun.repoRoot();
   private static final Path REPLAY = ROOT.resolve("scripts/fixtures/replay");
   private static final List<String> SPLITS = List.of("test_task", "test_website", "test_domain");
@@ -84,6 +85,35 @@ class GroundingEvalTest {
       assertThat(dir.resolve(image)).isRegularFile();
     }
     assertThat(results.get("results").get("screenspot").get(" ").asText()).isEqualTo(" ");
+  }
+
+  @Test
+  void everyGroundingTaskRunsThroughMagmaOnTheTinyTwin() throws IOException {
+    Path out = tmp.resolve("magma");
+    String tasks = "mind2web,mind2web_som,vqav2,screenspot,screenspot_v2,screenspot_pro,screenspot_magma,"
+        + "visualwebbench_element_ground,visualwebbench_action_ground,visualwebbench_heading_ocr,visualwebbench_webqa";
+    CliRun.Result r = CliRun.in(ROOT).env("HF_HOME", tmp.resolve("no-hf").toString()).run("--model", "magma",
+        "--model_args", "pretrained=" + ROOT.resolve("adapters/src/test/resources/tiny-magma") + ",threads=1",
+        "--tasks", tasks, "--limit", "2", "--data_dir", ROOT.resolve("scripts/fixtures/hub").toString(),
+        "--log_samples", "--output_path", out.toString(), "--verbosity", "WARNING");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Path dir;
+    try (Stream<Path> s = Files.list(out)) {
+      dir = s.filter(p -> p.getFileName().toString().contains("tiny-magma")).findFirst().orElseThrow();
+    }
+    JsonNode results = JSON.readTree(only(dir, "_results.json").toFile());
+    for (String split : SPLITS) {
+      for (String m : List.of("element_accuracy", "operation_f1", "step_success_rate")) {
+        assertThat(results.get("results").get("mind2web_" + split).has(m + ",none")).isTrue();
+        assertThat(results.get("results").get("mind2web_som_" + split).has(m + ",none")).isTrue();
+      }
+    }
+    assertThat(results.get("groups").get("mind2web").has("step_success_rate,none")).isTrue();
+    // the model saw the 1280-px-wide window (many image tokens) and, with Set-of-Mark, the marked image
+    JsonNode line = JSON.readTree(Files.readAllLines(only(dir, "_samples_mind2web_som_test_task.jsonl")).get(0));
+    assertThat(line.get("token_counts").get(0).get("input_tokens").asInt()).isGreaterThan(1000);
+    assertThat(dir.resolve(line.get("element_accuracy").get("marked_image").asText())).isRegularFile();
+    assertThat(results.get("results").get("screenspot_magma").has("click_acc_web_icon,none")).isTrue();
   }
 
   private JsonNode run(Path replay, String tasks) throws IOException {
