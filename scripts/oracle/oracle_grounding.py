@@ -8,7 +8,9 @@
   oracle_mind2web.py runs it), on the steps in the case file: the gold box in the pixels of the window the model saw,
   the window's size, and the reply as a SeeClick action.
 
-Writes tasks/src/test/resources/oracle/<task>.json with the typed values of pyvalues.py. The lmms-eval tasks run on
+The case files come from the fixtures and replay files (regenerate them with
+./mvnw -q -B -ntp verify -pl tasks -am -Dtest=GroundingOracleCasesTest -Dsurefire.failIfNoSpecifiedTests=false
+-Dfixtures.write=true). Writes tasks/src/test/resources/oracle/<task>.json with the typed values of pyvalues.py. The lmms-eval tasks run on
 CPython 3.12, whose float sum() the project matches (lmms-eval's aggregations are sum()/len()); SeeClick's loop needs
 numpy, so it runs on Debian's python3:
 
