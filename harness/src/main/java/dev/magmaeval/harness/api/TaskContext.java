@@ -20,6 +20,15 @@ public interface TaskContext {
   /** {@code --output_path}, if given; submission files go under {@code <output_path>/submissions/}. */
   Optional<Path> outputPath();
 
+  /**
+   * The folder of this run's samples files ({@code <output_path>/<model_name_sanitized>/}) when samples are logged
+   * ({@code --log_samples} or {@code --predict_only}); empty otherwise. A task may write per-sample files under it
+   * (the marked image a model saw) and name them in its samples lines by a path relative to it.
+   */
+  default Optional<Path> samplesDir() {
+    return Optional.empty();
+  }
+
   /** {@code --data_dir} (or the task's {@code dataset_kwargs.data_dir}), if given. */
   Optional<Path> dataDir();
 

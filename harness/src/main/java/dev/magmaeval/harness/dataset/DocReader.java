@@ -121,7 +121,7 @@ public final class DocReader implements Closeable {
     for (Column c : columns) {
       String id = DuckDb.ident(c.name());
       if (c.isImage()) parts.add(id + ".path AS " + id);
-      else if (c.isImageList()) parts.add("list_transform(" + id + ", x -> x.path) AS " + id);
+      else if (c.isImageList()) parts.add("list_transform(" + id + ", lambda x: x.path) AS " + id);
       else parts.add(id);
     }
     return String.join(", ", parts);
@@ -178,26 +178,44 @@ public final class DocReader implements Closeable {
     } else {
       sql = "SELECT " + selectList(media) + " FROM " + source(file, false) + " LIMIT " + (to - from) + " OFFSET " + from;
     }
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Object[]> raws = new ArrayList<>();
     try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
       ResultSetMetaData md = r.getMetaData();
-      long row = from;
+      for (int i = 1; i <= md.getColumnCount(); i++) names.add(md.getColumnName(i));
       while (r.next()) {
+        Object[] raw = new Object[names.size()];
+        for (int i = 0; i < raw.length; i++) {
+          Object v = r.getObject(i + 1);
+          boolean imageList = !media && i < columns.size() && columns.get(i).isImageList();
+          raw[i] = imageList && v instanceof Array a ? a.getArray() : v;
+        }
+        raws.add(raw);
+      }
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + oneLine(e), e);
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Map<String, Map<Long, Object>> presence = new java.util.HashMap<>();
+    try {
+      for (int k = 0; k < raws.size(); k++) {
+        long row = from + k;
         Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          String name = md.getColumnName(i);
+        for (int i = 0; i < names.size(); i++) {
+          String name = names.get(i);
           if (name.equals("file_row_number")) continue;
-          Column col = columns.get(i - 1);
-          Object raw = r.getObject(i);
+          Column col = columns.get(i);
+          Object raw = raws.get(k)[i];
           String origin = file.getFileName() + " row " + row + " column '" + name + "'";
           if (!media && (col.isImage() || col.isImageList())) {
-            values.put(name, deferred(fileIndex, row, col, raw, origin));
+            Object present = missingPath(raw) && files.format() == DatasetFiles.Format.PARQUET
+                ? presence.computeIfAbsent(name, n -> presence(fileIndex, from, to, col)).get(row) : null;
+            values.put(name, deferred(fileIndex, row, col, raw, present, origin));
           } else {
             values.put(name, python(raw, origin));
           }
         }
         rows.add(values);
-        row++;
       }
     } catch (SQLException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + oneLine(e), e);
@@ -205,13 +223,54 @@ public final class DocReader implements Closeable {
     return rows;
   }
 
-  private Object deferred(int fileIndex, long row, Column col, Object raw, String origin) throws SQLException {
-    if (raw == null) return null;
-    if (col.isImage()) return ImageData.deferred((String) raw, origin, fetcher(fileIndex, row, col.name(), -1));
-    Object[] paths = (Object[]) ((Array) raw).getArray();
+  /** A null path (or a list with one) leaves open whether the image is there: only its path is missing, or all. */
+  private static boolean missingPath(Object rawPaths) {
+    if (rawPaths == null) return true;
+    if (rawPaths instanceof Object[] paths) {
+      for (Object p : paths) if (p == null) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Which images of a page exist (row -> Boolean, or a Boolean per list item): asked only for pages where some path
+   * is null, since this reads the images' bytes (a struct's null-ness is not stored apart from its fields).
+   */
+  private Map<Long, Object> presence(int fileIndex, long from, long to, Column col) {
+    java.nio.file.Path file = files.files().get(fileIndex);
+    String id = DuckDb.ident(col.name());
+    String expr = col.isImage() ? id + " IS NOT NULL AND " + id + ".bytes IS NOT NULL"
+        : "list_transform(" + id + ", lambda x: x IS NOT NULL AND x.bytes IS NOT NULL)";
+    String sql = "SELECT file_row_number, " + expr + " FROM " + source(file, true) + " WHERE file_row_number >= " + from
+        + " AND file_row_number < " + to;
+    Map<Long, Object> out = new java.util.HashMap<>();
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      while (r.next()) {
+        Object v = r.getObject(2);
+        out.put(r.getLong(1), v instanceof Array a ? java.util.Arrays.asList((Object[]) a.getArray()) : v);
+      }
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + oneLine(e), e);
+    }
+    return out;
+  }
+
+  /**
+   * A deferred image (or list of them) for a row read without media. {@code present}, when known, says which images
+   * exist despite a null path.
+   */
+  private Object deferred(int fileIndex, long row, Column col, Object rawPaths, Object present, String origin) {
+    if (col.isImage()) {
+      if (rawPaths == null && !Boolean.TRUE.equals(present)) return null;
+      return ImageData.deferred((String) rawPaths, origin, fetcher(fileIndex, row, col.name(), -1));
+    }
+    if (rawPaths == null) return null;
+    Object[] paths = (Object[]) rawPaths;
     List<Object> out = new ArrayList<>();
     for (int k = 0; k < paths.length; k++) {
-      out.add(ImageData.deferred((String) paths[k], origin + "[" + k + "]", fetcher(fileIndex, row, col.name(), k)));
+      boolean exists = paths[k] != null || present instanceof List<?> l && Boolean.TRUE.equals(l.get(k));
+      out.add(exists ? ImageData.deferred((String) paths[k], origin + "[" + k + "]",
+          fetcher(fileIndex, row, col.name(), k)) : null);
     }
     return out;
   }

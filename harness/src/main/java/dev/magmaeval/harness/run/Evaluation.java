@@ -74,8 +74,13 @@ public final class Evaluation {
     index.warnings().forEach(log::debug);
     List<TaskNode> tree = new TaskTreeLoader(index).load(run.tasks());
     DatasetLocator locator = new DatasetLocator(Optional.ofNullable(run.dataDir()), env.env(), env.workingDirectory());
+    String sanitized = ModelNames.sanitize(ModelNames.modelName(run.modelArgs().raw()));
+    Path outDir = run.outputPath() == null ? null
+        : (sanitized.isEmpty() ? run.outputPath() : run.outputPath().resolve(sanitized));
+    boolean logSamples = run.logSamples() || run.predictOnly();
     FunctionRegistry functions = FunctionRegistry.load(plugins);
     TaskEnvironment taskEnv = new TaskEnvironment(run.model(), Optional.ofNullable(run.outputPath()),
+        Optional.ofNullable(logSamples ? outDir : null),
         Optional.ofNullable(run.dataDir()), env.env(), env.clock(), locator, (p, n, s) -> readAll(locator, p, n, s),
         new GlobalRandom(run.seeds().get(0)), log::warn);
     TaskBuilder builder = new TaskBuilder(functions,
@@ -90,9 +95,6 @@ public final class Evaluation {
       limit = sampleSize(leaf.docs.count(), current);
     }
 
-    String sanitized = ModelNames.sanitize(ModelNames.modelName(run.modelArgs().raw()));
-    Path outDir = run.outputPath() == null ? null
-        : (sanitized.isEmpty() ? run.outputPath() : run.outputPath().resolve(sanitized));
     if (run.resume() && outDir == null) {
       throw new IllegalArgumentException("--resume needs --output_path (the journal of finished responses lives there)");
     }

@@ -47,6 +47,11 @@ final class TaskContextImpl implements TaskContext {
   }
 
   @Override
+  public Optional<Path> samplesDir() {
+    return env.samplesDir();
+  }
+
+  @Override
   public Optional<Path> dataDir() {
     return env.dataDir();
   }

@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What tasks may know about the run, shared by all tasks of it. {@code openDataset} reads another config or split
- * (for joins such as GQA's images).
+ * What tasks may know about the run, shared by all tasks of it. {@code samplesDir} is set only when samples are
+ * logged. {@code openDataset} reads another config or split (for joins such as GQA's images).
  */
 public record TaskEnvironment(
     String modelName,
     Optional<Path> outputPath,
+    Optional<Path> samplesDir,
     Optional<Path> dataDir,
     Map<String, String> environment,
     Clock clock,

@@ -185,4 +185,28 @@ class EngineRunTest {
     assertThat(row.get("bypass,none").asInt()).isEqualTo(999);
     assertThat(row.get("bypass_stderr,none").asText()).isEqualTo("N/A");
   }
+
+  @Test
+  void tasksSeeTheSamplesFolderOnlyWhenSamplesAreLogged() throws IOException {
+    Path extra = tmp.resolve("extra-tasks/engine");
+    Files.createDirectories(extra);
+    Files.writeString(extra.resolve("eng_sd.yaml"), "task: eng_sd\ndataset_path: test-org/EngineQA\n"
+        + "test_split: test\ndoc_to_text: \"{{question}}\"\ndoc_to_target: answer\nmetric_list:\n"
+        + "  - metric: exact_match\n    aggregation: !function utils.samples_dir\n");
+    for (boolean log : new boolean[] {true, false}) {
+      Path out = tmp.resolve("sd-" + log);
+      List<String> args = new ArrayList<>(List.of("--model", "fake", "--include_path",
+          tmp.resolve("extra-tasks").toString(), "--data_dir", data.toString(), "--tasks", "eng_sd",
+          "--output_path", out.toString(), "--verbosity", "WARNING"));
+      if (log) args.add("--log_samples");
+      CliRun.Result r = CliRun.in(CliRun.repoRoot()).run(args.toArray(new String[0]));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      Path results;
+      try (Stream<Path> files = Files.walk(out)) {
+        results = files.filter(p -> p.toString().endsWith("_results.json")).findFirst().orElseThrow();
+      }
+      String seen = JSON.readTree(results.toFile()).get("results").get("eng_sd").get("exact_match,none").asText();
+      assertThat(seen).isEqualTo(log ? results.getParent().toString() : "none");
+    }
+  }
 }
