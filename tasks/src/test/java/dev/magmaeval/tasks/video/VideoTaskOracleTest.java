@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.magmaeval.harness.api.Doc;
 import dev.magmaeval.harness.api.MediaException;
-import dev.magmaeval.harness.api.TaskContext;
 import dev.magmaeval.harness.api.TaskFunction;
+import dev.magmaeval.harness.testkit.TestTaskContext;
 import dev.magmaeval.harness.api.TaskFunctions;
 import dev.magmaeval.harness.api.Visual;
 import java.io.IOException;
@@ -117,10 +117,8 @@ class VideoTaskOracleTest {
   @Test
   void egoschemaSubmissionIsWrittenWithIndentFour() throws IOException {
     Path out = Files.createTempDirectory("ego");
-    TestContext ctx = new TestContext("egoschema", "egoschema", Optional.empty(), Optional.empty(), Map.of()) {
-      @Override public Optional<Path> outputPath() { return Optional.of(out); }
-      @Override public Clock clock() { return Clock.fixed(java.time.Instant.parse("2026-01-02T11:04:05Z"), java.time.ZoneOffset.UTC); }
-    };
+    TestTaskContext ctx = context("egoschema", "egoschema", Optional.empty(), Optional.empty(), Map.of())
+        .outputPath(out).clock(Clock.fixed(java.time.Instant.parse("2026-01-02T11:04:05Z"), java.time.ZoneOffset.UTC));
     Map<String, Object> a = new LinkedHashMap<>(Map.of("vid-a", 2L));
     Object value = ((TaskFunction.Aggregation) functions(new EgoSchemaFunctions()).get("utils.egoschema_aggregate_mc"))
         .apply(List.of(a, Map.of("vid-b", -1L)), ctx);
@@ -134,7 +132,7 @@ class VideoTaskOracleTest {
 
   @Test
   void videosAreFoundUnderHfHomeAndTheDatasetFolder() {
-    TestContext mme = new TestContext("videomme", "videomme", Optional.empty(), Optional.empty(),
+    TestTaskContext mme = context("videomme", "videomme", Optional.empty(), Optional.empty(),
         Map.of("HF_HOME", FIXTURES.resolve("hf_home").toString()));
     Visual v = ((TaskFunction.DocToVisual) ((TaskFunction.Factory) functions(new VideoMmeFunctions())
         .get("utils.videomme_doc_to_visual")).create(mme)).apply(docs("videomme").get(0), null).get(0);
@@ -142,7 +140,7 @@ class VideoTaskOracleTest {
     assertThat(mme.warnings).isEmpty();
 
     Path snapshot = FIXTURES.resolve("hub/datasets--OpenGVLab--MVBench/snapshots/3c6c0b9b052c39cffd445cfe822f4f793b820131");
-    TestContext mv = new TestContext("mvbench_action_antonym", "mvbench_video", Optional.empty(), Optional.of(snapshot),
+    TestTaskContext mv = context("mvbench_action_antonym", "mvbench_video", Optional.empty(), Optional.of(snapshot),
         Map.of("HF_HOME", "/nonexistent"));
     TaskFunction.DocToVisual visual = (TaskFunction.DocToVisual) ((TaskFunction.Factory) functions(new MvBenchFunctions())
         .get("utils.mvbench_doc_to_visual")).create(mv);
@@ -154,7 +152,7 @@ class VideoTaskOracleTest {
   void aMissingVideoIsAMediaErrorNamingWhereItWasLookedFor() throws IOException {
     Path hfHome = Files.createTempDirectory("hf");
     Files.createDirectories(hfHome.resolve("egoschema/videos"));
-    TestContext ctx = new TestContext("egoschema_subset", "egoschema", Optional.empty(), Optional.empty(),
+    TestTaskContext ctx = context("egoschema_subset", "egoschema", Optional.empty(), Optional.empty(),
         Map.of("HF_HOME", hfHome.toString()));
     TaskFunction.DocToVisual visual = (TaskFunction.DocToVisual) ((TaskFunction.Factory) functions(new EgoSchemaFunctions())
         .get("utils.egoschema_doc_to_visual")).create(ctx);
@@ -167,7 +165,7 @@ class VideoTaskOracleTest {
   void archivesThatAreNotUnpackedGetTheCommandThatUnpacksThem() throws IOException {
     Path snapshot = Files.createTempDirectory("snap");
     Files.write(snapshot.resolve("videos_chunked_01.zip"), new byte[] {1});
-    TestContext ctx = new TestContext("perceptiontest_val_mc", "perceptiontest_val", Optional.empty(),
+    TestTaskContext ctx = context("perceptiontest_val_mc", "perceptiontest_val", Optional.empty(),
         Optional.of(snapshot), Map.of("HF_HOME", "/tmp/no-hf-home"));
     VideoRoots.of(ctx);
     assertThat(ctx.warnings).singleElement().asString()
@@ -183,7 +181,7 @@ class VideoTaskOracleTest {
     TaskFunction fn = f.get(name);
     assertThat(fn).as(name + " is registered").isNotNull();
     if (fn instanceof TaskFunction.Factory factory) {
-      fn = factory.create(new TestContext(task, task, Optional.empty(), Optional.empty(), Map.of()));
+      fn = factory.create(context(task, task, Optional.empty(), Optional.empty(), Map.of()));
     }
     return (TaskFunction.ProcessResults) fn;
   }
@@ -263,39 +261,10 @@ class VideoTaskOracleTest {
     return value instanceof JsonNode n ? python(n) : JSON.valueToTree(value) == null ? null : python(JSON.valueToTree(value));
   }
 
-  /** A TaskContext for functions that need the run: dataset_kwargs.cache_dir, data_dir, dataset root, environment. */
-  static class TestContext implements TaskContext {
-    final String task;
-    final String cacheDir;
-    final Optional<Path> dataDir;
-    final Optional<Path> datasetRoot;
-    final Map<String, String> env;
-    final List<String> warnings = new ArrayList<>();
-
-    TestContext(String task, String cacheDir, Optional<Path> dataDir, Optional<Path> datasetRoot, Map<String, String> env) {
-      this.task = task;
-      this.cacheDir = cacheDir;
-      this.dataDir = dataDir;
-      this.datasetRoot = datasetRoot;
-      this.env = env;
-    }
-
-    @Override public String taskName() { return task; }
-    @Override public Map<String, Object> config() { return Map.of("dataset_kwargs", Map.of("cache_dir", cacheDir)); }
-    @Override public String modelName() { return "replay"; }
-    @Override public Optional<Path> outputPath() { return Optional.empty(); }
-    @Override public Optional<Path> dataDir() { return dataDir; }
-    @Override public Optional<Path> datasetRoot() { return datasetRoot; }
-    @Override public Map<String, String> environment() { return env; }
-    @Override public Clock clock() { return Clock.systemUTC(); }
-    @Override public List<Doc> openDataset(String path, String name, String split) { throw new UnsupportedOperationException(); }
-    @Override public void warn(String message) { warnings.add(message); }
-    private final dev.magmaeval.metrics.py.PyRandom random = new dev.magmaeval.metrics.py.PyRandom(0);
-    @Override public dev.magmaeval.harness.api.PythonRandom random() {
-      return new dev.magmaeval.harness.api.PythonRandom() {
-        @Override public double random() { return random.random(); }
-        @Override public <T> T choice(List<T> items) { return random.choice(items); }
-      };
-    }
+  /** A context for functions that need the run: dataset_kwargs.cache_dir, data_dir, dataset root, environment. */
+  static TestTaskContext context(String task, String cacheDir, Optional<Path> dataDir, Optional<Path> datasetRoot,
+      Map<String, String> env) {
+    return new TestTaskContext().task(task).config(Map.of("dataset_kwargs", Map.of("cache_dir", cacheDir)))
+        .dataDir(dataDir.orElse(null)).datasetRoot(datasetRoot.orElse(null)).env(env);
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.magmaeval.harness.api.Doc;
 import dev.magmaeval.harness.api.MediaException;
-import dev.magmaeval.tasks.common.FakeTaskContext;
+import dev.magmaeval.harness.testkit.TestTaskContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,28 +45,32 @@ class VsrFunctionsTest {
     Path data = tmp.resolve("data");
     Path coco = Files.createDirectories(data.resolve("coco/val2017"));
     Files.write(coco.resolve("000000000139.jpg"), new byte[] {7});
-    CocoImages images = CocoImages.of(new FakeTaskContext(Map.of(), data, null, Map.of("HF_HOME", tmp.toString())));
+    CocoImages images = CocoImages.of(fake(Map.of(), data, null, Map.of("HF_HOME", tmp.toString())));
     assertThat(images.find(doc("000000000139.jpg", "val2017")).bytes()).containsExactly(7);
 
     Path own = Files.createDirectories(tmp.resolve("mine"));
     Files.write(own.resolve("000000000285.jpg"), new byte[] {8});
-    CocoImages byKwargs = CocoImages.of(new FakeTaskContext(Map.of("dataset_kwargs", Map.of("image_dir",
+    CocoImages byKwargs = CocoImages.of(fake(Map.of("dataset_kwargs", Map.of("image_dir",
         own.toString())), null, null, Map.of("HF_HOME", tmp.toString())));
     assertThat(byKwargs.find(doc("000000000285.jpg", "train2017")).bytes()).containsExactly(8);
 
     Path snapshot = Files.createDirectories(tmp.resolve("snap/images"));
     Files.write(snapshot.resolve("000000000632.jpg"), new byte[] {9});
-    CocoImages byDataset = CocoImages.of(new FakeTaskContext(Map.of(), null, tmp.resolve("snap"),
+    CocoImages byDataset = CocoImages.of(fake(Map.of(), null, tmp.resolve("snap"),
         Map.of("HF_HOME", tmp.toString())));
     assertThat(byDataset.find(doc("000000000632.jpg", "train2017")).bytes()).containsExactly(9);
   }
 
   @Test
   void aMissingImageFailsItsSampleNamingThePath() {
-    CocoImages images = CocoImages.of(new FakeTaskContext(Map.of(), tmp.resolve("data"), null,
+    CocoImages images = CocoImages.of(fake(Map.of(), tmp.resolve("data"), null,
         Map.of("HF_HOME", tmp.resolve("hf").toString())));
     assertThatThrownBy(() -> images.find(doc("000000000724.jpg", "train2017")))
         .isInstanceOf(MediaException.class)
         .hasMessageContaining(tmp.resolve("data/vsr/images/000000000724.jpg").toString());
+  }
+
+  private static TestTaskContext fake(Map<String, Object> config, Path dataDir, Path datasetRoot, Map<String, String> env) {
+    return new TestTaskContext().config(config).dataDir(dataDir).datasetRoot(datasetRoot).env(env);
   }
 }
