@@ -89,6 +89,25 @@ class ImageQaParityTest {
    * The submission files the aggregations write have lmms-eval's content, byte for byte. textvqa_val and
    * textvqa_test write the same timestamped name in one run (upstream too), so they are not compared here.
    */
+  /**
+   * The stderr keys of each row ({@code _stderr}, {@code _stderr_clt}, {@code _stderr_clustered}) equal what
+   * lmms-eval's evaluator computes from the same per-doc values (scripts/oracle/oracle_results_rows.py).
+   */
+  @TestFactory
+  Stream<DynamicTest> stderrKeysEqualLmmsEvals() throws IOException {
+    JsonNode expected = JSON.readTree(ORACLE.resolve("results_rows.json").toFile());
+    List<String> tasks = new ArrayList<>();
+    expected.fieldNames().forEachRemaining(t -> {
+      if (!t.startsWith("_")) tasks.add(t);
+    });
+    return tasks.stream().map(task -> DynamicTest.dynamicTest(task, () -> {
+      JsonNode row = results.get("results").get(task);
+      assertThat(row).as("results row of %s", task).isNotNull();
+      expected.get(task).fields().forEachRemaining(e ->
+          assertThat(row.get(e.getKey())).as("%s %s", task, e.getKey()).isEqualTo(e.getValue()));
+    }));
+  }
+
   @TestFactory
   Stream<DynamicTest> submissionFilesEqualLmmsEvals() throws IOException {
     return oracleTasks().stream().filter(t -> !t.startsWith("textvqa")).map(task -> DynamicTest.dynamicTest(task,
