@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.magmaeval.harness.testkit.CliRun;
+import dev.magmaeval.harness.testkit.PyValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,20 +171,8 @@ class VideoEvalTest {
     }
   }
 
-  /** JSON to the Python value model (Long, Double, Boolean, String, List, Map, null), so types are compared too. */
   private static Object python(JsonNode n) {
-    if (n == null || n.isNull()) return null;
-    if (n.isBoolean()) return n.asBoolean();
-    if (n.isIntegralNumber()) return n.asLong();
-    if (n.isNumber()) return n.asDouble();
-    if (n.isTextual()) return n.asText();
-    if (n.isArray()) {
-      List<Object> l = new ArrayList<>();
-      n.forEach(e -> l.add(python(e)));
-      return l;
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    n.fields().forEachRemaining(e -> m.put(e.getKey(), python(e.getValue())));
-    return m;
+    return PyValues.fromJson(n);
   }
+
 }

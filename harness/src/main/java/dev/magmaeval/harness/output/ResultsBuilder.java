@@ -29,11 +29,14 @@ public final class ResultsBuilder {
   private final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
   private final Map<String, Object> versions = new LinkedHashMap<>();
   private boolean showGroups;
+  /** get_subtask_list of the tree, in walk order (computed once; groups list their direct children). */
+  private final Map<String, List<String>> subtasks = new LinkedHashMap<>();
 
   public ResultsBuilder(List<TaskNode> top, Map<String, TaskDefinition> tasks, Map<String, TaskResult> results) {
     this.top = top;
     this.tasks = tasks;
     this.results = results;
+    subtaskList(top, null, subtasks);
   }
 
   /** The blocks in file order, given each leaf's doc count and lmms-eval's last resolved {@code limit}. */
@@ -69,7 +72,7 @@ public final class ResultsBuilder {
     }
     Map<String, Object> groupHigher = groupHigherIsBetter();
     for (String g : groupNames(top)) {
-      if (!subtasksOf(g).isEmpty()) higher.put(g, groupHigher);
+      if (!subtasks.getOrDefault(g, List.of()).isEmpty()) higher.put(g, groupHigher);
     }
     out.put("configs", configs);
     out.put("versions", new TreeMap<>(versions));
@@ -209,12 +212,10 @@ public final class ResultsBuilder {
 
   /** get_subtask_list, reversed as the results file shows it. */
   private Map<String, Object> groupSubtasks() {
-    Map<String, List<String>> list = new LinkedHashMap<>();
-    subtaskList(top, null, list);
-    List<String> keys = new ArrayList<>(list.keySet());
+    List<String> keys = new ArrayList<>(subtasks.keySet());
     Collections.reverse(keys);
     Map<String, Object> out = new LinkedHashMap<>();
-    for (String k : keys) out.put(k, list.get(k));
+    for (String k : keys) out.put(k, subtasks.get(k));
     return out;
   }
 
@@ -243,23 +244,14 @@ public final class ResultsBuilder {
     return out;
   }
 
-  private List<String> subtasksOf(String group) {
-    Map<String, List<String>> list = new LinkedHashMap<>();
-    subtaskList(top, null, list);
-    return list.getOrDefault(group, List.of());
-  }
-
   /**
    * lmms-eval builds one {@code _higher_is_better} dict outside its loop over groups and gives the same object to
    * every group, so each group shows the union over all groups' subtasks (None on conflict).
    */
   private Map<String, Object> groupHigherIsBetter() {
     Map<String, Object> union = new LinkedHashMap<>();
-    Map<String, List<String>> list = new LinkedHashMap<>();
-    subtaskList(top, null, list);
-    List<String> keys = new ArrayList<>(list.keySet());
-    for (String g : keys) {
-      for (String t : list.get(g)) {
+    for (String g : subtasks.keySet()) {
+      for (String t : subtasks.get(g)) {
         TaskDefinition d = tasks.get(t);
         if (d == null) continue;
         for (MetricSpec m : d.metrics()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.magmaeval.harness.api.Doc;
 import dev.magmaeval.harness.api.MediaException;
 import dev.magmaeval.harness.api.TaskFunction;
+import dev.magmaeval.harness.testkit.PyValues;
 import dev.magmaeval.harness.testkit.TestTaskContext;
 import dev.magmaeval.harness.api.TaskFunctions;
 import dev.magmaeval.harness.api.Visual;
@@ -237,25 +238,10 @@ class VideoTaskOracleTest {
     }
   }
 
-  /** JSON to the Python value model: Long, Double, Boolean, String, List, Map, null. */
   static Object python(JsonNode n) {
-    if (n == null || n.isNull()) return null;
-    if (n.isBoolean()) return n.asBoolean();
-    if (n.isIntegralNumber()) return n.asLong();
-    if (n.isNumber()) return n.asDouble();
-    if (n.isTextual()) return n.asText();
-    if (n.isArray()) {
-      List<Object> l = new ArrayList<>();
-      n.forEach(e -> l.add(python(e)));
-      return l;
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      m.put(e.getKey(), python(e.getValue()));
-    }
-    return m;
+    return PyValues.fromJson(n);
   }
+
 
   static Object python(Object value) {
     return value instanceof JsonNode n ? python(n) : JSON.valueToTree(value) == null ? null : python(JSON.valueToTree(value));
